@@ -1,0 +1,447 @@
+"""Arithmetic: `+ - * / **` and negation, with broadcasting, Python-number operands and reflected forms.
+
+Each op computes its forward result and, when the graph is recorded, attaches its backward
+node; the node's `backward` is the op's local chain rule. A Python number operand gets the edge
+`(None, 0)`, as PyTorch's wrapped numbers do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine.dtype import get_default_dtype
+from engine.autograd.function import Derivative, Grad, Node
+from engine.ops import pointwise
+from engine.ops.graph import (
+    SCALAR_TYPES,
+    Number,
+    binary_dtype,
+    broadcast_error,
+    check_operand,
+    needs_grad,
+    operand_data,
+    record,
+    sum_to,
+)
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+
+def _shape(value: Tensor | Number) -> tuple[int, ...]:
+    return () if isinstance(value, SCALAR_TYPES) else tuple(value._data.shape)
+
+
+def _saved(value: Tensor | Number) -> Tensor | None:
+    return None if isinstance(value, SCALAR_TYPES) else value
+
+
+def _scaled(b: Tensor | Number, alpha: Number) -> Tensor | Number:
+    """`alpha * b` as a forward operand only (the backward node applies alpha itself)."""
+    if alpha == 1:
+        return b
+    if isinstance(b, SCALAR_TYPES):
+        return b * alpha
+    return b._make(np.asarray(b._data * alpha, dtype=b._data.dtype), b._dtype)
+
+
+def _binary(
+    a: Tensor, b: Tensor | Number, op: str, ufunc: Any, *, float_result: bool = False
+) -> tuple[Tensor, Any, Any]:
+    """Forward of an elementwise binary op: (result tensor, a's operand, b's operand)."""
+    check_operand(b, op, a)
+    dt = binary_dtype(a, b)
+    if float_result and not dt.is_floating_point:
+        dt = get_default_dtype()
+    x = operand_data(a, dt)
+    y = operand_data(b, dt)
+    try:
+        data = ufunc(x, y)
+    except ValueError:
+        raise broadcast_error(tuple(a._data.shape), _shape(b)) from None
+    if data.dtype != dt.np:
+        data = data.astype(dt.np)
+    return a._make(data, dt), x, y
+
+
+# --- add / sub ---------------------------------------------------------------------------------
+
+
+class AddBackward0(Node):
+    """result = self + alpha * other;  ∂result/∂self = 1, ∂result/∂other = alpha."""
+
+    __slots__ = ("alpha", "other_shape", "self_shape")
+    derivatives = (
+        Derivative("self", "1", "1", "grad"),
+        Derivative("other", "alpha", r"\alpha", "grad * alpha"),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        g_other = grad if self.alpha == 1 else grad * self.alpha
+        return sum_to(grad, self.self_shape), sum_to(g_other, self.other_shape)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"alpha": self.alpha}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.ones(()), np.full((), self.alpha))
+
+
+class SubBackward0(Node):
+    """result = self - alpha * other;  ∂result/∂self = 1, ∂result/∂other = -alpha."""
+
+    __slots__ = ("alpha", "other_shape", "self_shape")
+    derivatives = (
+        Derivative("self", "1", "1", "grad"),
+        Derivative("other", "-alpha", r"-\alpha", "-grad * alpha"),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        g_other = -grad if self.alpha == 1 else grad * -self.alpha
+        return sum_to(grad, self.self_shape), sum_to(g_other, self.other_shape)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"alpha": self.alpha}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.ones(()), np.full((), -self.alpha))
+
+
+class RsubBackward1(Node):
+    """result = other - alpha * self (a Python number minus a tensor);  ∂result/∂self = -alpha."""
+
+    __slots__ = ("alpha",)
+    derivatives = (Derivative("self", "-alpha", r"-\alpha", "-grad * alpha"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (-grad if self.alpha == 1 else grad * -self.alpha,)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"alpha": self.alpha}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.full((), -self.alpha),)
+
+
+def add(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
+    check_operand(b, "+", a)
+    result, _, _ = _binary(a, _scaled(b, alpha), "+", np.add)
+    if needs_grad(a, b):
+        node = AddBackward0()
+        node.alpha = alpha
+        node.self_shape = tuple(a._data.shape)
+        node.other_shape = _shape(b)
+        record(node, result, (a, b))
+    return result
+
+
+def sub(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
+    check_operand(b, "-", a)
+    if a._dtype.name == "bool" and not isinstance(b, SCALAR_TYPES) and b._dtype.name == "bool":
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the "
+            "`^` or `logical_xor()` operator instead."
+        )
+    result, _, _ = _binary(a, _scaled(b, alpha), "-", np.subtract)
+    if needs_grad(a, b):
+        node = SubBackward0()
+        node.alpha = alpha
+        node.self_shape = tuple(a._data.shape)
+        node.other_shape = _shape(b)
+        record(node, result, (a, b))
+    return result
+
+
+def rsub(a: Tensor, other: Number, alpha: Number = 1) -> Tensor:
+    """`other - a` for a Python number `other` (PyTorch's rsub.Scalar)."""
+    check_operand(other, "-", a)
+    if not isinstance(other, SCALAR_TYPES):
+        return sub(other, a, alpha=alpha)
+    dt = binary_dtype(a, other)
+    x = operand_data(a, dt)
+    data = np.asarray(np.subtract(other, x * alpha if alpha != 1 else x), dtype=dt.np)
+    result = a._make(data, dt)
+    if needs_grad(a):
+        node = RsubBackward1()
+        node.alpha = alpha
+        record(node, result, (a,))
+    return result
+
+
+# --- mul / div ---------------------------------------------------------------------------------
+
+
+class MulBackward0(Node):
+    """result = self * other;  ∂result/∂self = other, ∂result/∂other = self."""
+
+    __slots__ = ("other_scalar", "other_shape", "self_shape")
+    saved_names = ("self", "other")
+    derivatives = (
+        Derivative("self", "other", r"\mathrm{other}", "grad * other"),
+        Derivative("other", "self", r"\mathrm{self}", "grad * self"),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        x, y = saved if saved else (None, None)
+        if self.other_scalar is not None:
+            y = self.other_scalar
+        g_self = None if y is None else sum_to(grad * y, self.self_shape)
+        g_other = None if x is None else sum_to(grad * x, self.other_shape)
+        return g_self, g_other
+
+    def saved_values(self) -> dict[str, Any]:
+        values = super().saved_values()
+        if self.other_scalar is not None and not self._released:
+            values["other"] = self.other_scalar
+        return values
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        if self._released:
+            return (None, None)
+        x, y = self._saved if self._saved else (None, None)
+        other = self.other_scalar if self.other_scalar is not None else y
+        return (
+            None if other is None else np.asarray(getattr(other, "_data", other)),
+            None if x is None else x._data,
+        )
+
+
+def mul(a: Tensor, b: Tensor | Number) -> Tensor:
+    result, _, _ = _binary(a, b, "*", np.multiply)
+    if needs_grad(a, b):
+        node = MulBackward0()
+        node.self_shape = tuple(a._data.shape)
+        node.other_shape = _shape(b)
+        if isinstance(b, SCALAR_TYPES):
+            node.other_scalar = b
+            node.save(None, None)
+        else:
+            node.other_scalar = None
+            # each input's gradient needs the other input: save only what will be needed
+            node.save(a if b._requires_grad else None, b if a._requires_grad else None)
+        record(node, result, (a, b))
+    return result
+
+
+class DivBackward0(Node):
+    """result = self / other;  ∂result/∂self = 1 / other, ∂result/∂other = -self / other²."""
+
+    __slots__ = ("other_scalar", "other_shape", "self_shape", "wants_self")
+    saved_names = ("self", "other")
+    derivatives = (
+        Derivative("self", "1 / other", r"\frac{1}{\mathrm{other}}", "grad / other"),
+        Derivative(
+            "other",
+            "-self / other²",
+            r"-\frac{\mathrm{self}}{\mathrm{other}^2}",
+            "-grad * self / (other * other)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        x, y = saved if saved else (None, None)
+        if self.other_scalar is not None:
+            return sum_to(grad / self.other_scalar, self.self_shape), None
+        g_self = sum_to(grad / y, self.self_shape) if self.wants_self else None
+        g_other = None if x is None else sum_to(-grad * x / (y * y), self.other_shape)
+        return g_self, g_other
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        if self._released:
+            return (None, None)
+        if self.other_scalar is not None:
+            return (np.asarray(1.0 / self.other_scalar), None)
+        x, y = self._saved
+        yd = y._data if y is not None else None
+        return (
+            None if yd is None else 1.0 / yd,
+            None if x is None or yd is None else -x._data / (yd * yd),
+        )
+
+
+def div(a: Tensor, b: Tensor | Number) -> Tensor:
+    result, _, _ = _binary(a, b, "/", np.true_divide, float_result=True)
+    if needs_grad(a, b):
+        node = DivBackward0()
+        node.self_shape = tuple(a._data.shape)
+        node.other_shape = _shape(b)
+        if isinstance(b, SCALAR_TYPES):
+            node.other_scalar = b
+            node.wants_self = True
+            node.save(None, None)
+        else:
+            node.other_scalar = None
+            node.wants_self = a._requires_grad
+            node.save(a if b._requires_grad else None, b)
+        record(node, result, (a, b))
+    return result
+
+
+def rdiv(a: Tensor, other: Number) -> Tensor:
+    """`other / a`: PyTorch computes `reciprocal(a) * other`, so the graph shows both nodes."""
+    return mul(pointwise.reciprocal(a), other)
+
+
+# --- neg / pow ---------------------------------------------------------------------------------
+
+
+class NegBackward0(Node):
+    """result = -self;  ∂result/∂self = -1."""
+
+    __slots__ = ()
+    derivatives = (Derivative("self", "-1", "-1", "grad.neg()"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (-grad,)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.full((), -1.0),)
+
+
+def neg(a: Tensor) -> Tensor:
+    if a._dtype.name == "bool":
+        raise RuntimeError(
+            "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
+            "to invert a mask, use the `~` or `logical_not()` operator instead."
+        )
+    result = a._make(np.negative(a._data), a._dtype)
+    if needs_grad(a):
+        record(NegBackward0(), result, (a,))
+    return result
+
+
+class PowBackward0(Node):
+    """result = self ** exponent (a number);  ∂result/∂self = exponent · self^(exponent-1)."""
+
+    __slots__ = ("exponent",)
+    saved_names = ("self",)
+    derivatives = (
+        Derivative(
+            "self",
+            "exponent * self^(exponent - 1)",
+            r"n \cdot \mathrm{self}^{\,n-1}",
+            "grad * exponent * self.pow(exponent - 1)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        if self.exponent == 0:
+            return (grad * 0,)
+        return (grad * self.exponent * x ** (self.exponent - 1),)
+
+    def saved_values(self) -> dict[str, Any]:
+        values = super().saved_values()
+        values["exponent"] = self.exponent
+        return values
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        if self._released:
+            return (None,)
+        x = self._saved[0]
+        assert x is not None
+        return (np.asarray(self.exponent * x._data ** (self.exponent - 1)),)
+
+
+class PowBackward1(Node):
+    """result = self ** exponent (both tensors);  ∂/∂self = exponent·self^(exponent-1), ∂/∂exponent = result·ln(self)."""
+
+    __slots__ = ("exponent_shape", "self_shape")
+    saved_names = ("self", "exponent", "result")
+    derivatives = (
+        Derivative(
+            "self",
+            "exponent * self^(exponent - 1)",
+            r"\mathrm{exponent} \cdot \mathrm{self}^{\,\mathrm{exponent}-1}",
+            "grad * exponent * self.pow(exponent - 1)",
+        ),
+        Derivative(
+            "exponent",
+            "result * ln(self)",
+            r"\mathrm{result} \cdot \ln \mathrm{self}",
+            "grad * result * self.log()",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        x, e, r = saved
+        g_self = sum_to(grad * e * x ** (e - 1), self.self_shape)
+        # PyTorch masks self == 0 where exponent >= 0 to keep the log finite
+        if isinstance(x, np.ndarray):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                log_x = np.where((x == 0) & (e >= 0), 0.0, np.log(x)).astype(x.dtype)
+            g_exp = sum_to(grad * r * log_x, self.exponent_shape)
+        else:
+            g_exp = sum_to(grad * r * x.log(), self.exponent_shape)
+        return g_self, g_exp
+
+
+class PowBackward2(Node):
+    """result = self ** exponent (self a number);  ∂result/∂exponent = result · ln(self)."""
+
+    __slots__ = ("base",)
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "exponent", "result * ln(self)", r"\mathrm{result} \cdot \ln \mathrm{self}",
+            "grad * result * log(self)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (r,) = saved
+        return (grad * r * float(np.log(self.base)),)
+
+    def saved_values(self) -> dict[str, Any]:
+        values = super().saved_values()
+        values["self"] = self.base
+        return values
+
+
+def pow(a: Tensor, exponent: Tensor | Number) -> Tensor:  # noqa: A001 - PyTorch's name
+    check_operand(exponent, "** or pow()", a)
+    if isinstance(exponent, SCALAR_TYPES):
+        dt = binary_dtype(a, exponent)
+        x = operand_data(a, dt)
+        if not dt.is_floating_point and exponent < 0:
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            data = np.asarray(np.power(x, exponent), dtype=dt.np)
+        result = a._make(data, dt)
+        if needs_grad(a):
+            node = PowBackward0()
+            node.exponent = exponent
+            node.save(a)
+            record(node, result, (a,))
+        return result
+    result, _, _ = _binary(a, exponent, "**", _safe_power)
+    if needs_grad(a, exponent):
+        node1 = PowBackward1()
+        node1.self_shape = tuple(a._data.shape)
+        node1.exponent_shape = tuple(exponent._data.shape)
+        node1.save(a, exponent, result)
+        record(node1, result, (a, exponent))
+    return result
+
+
+def rpow(a: Tensor, base: Number) -> Tensor:
+    """`base ** a` for a Python number `base` (PyTorch's pow.Scalar → PowBackward2)."""
+    check_operand(base, "** or pow()", a)
+    dt = binary_dtype(a, base)
+    x = operand_data(a, dt)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        data = np.asarray(np.power(base, x), dtype=dt.np)
+    result = a._make(data, dt)
+    if needs_grad(a):
+        node = PowBackward2()
+        node.base = base
+        node.save(result)
+        record(node, result, (a,))
+    return result
+
+
+def _safe_power(x: Any, y: Any) -> Any:
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.power(x, y)
