@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtype as dtypes
+from engine.dtype import bool_, dtype, get_default_dtype, int64
 
 # A formatted element: what `Tensor.tolist()` yields for one element.
 _Scalar = float | int | bool
@@ -69,7 +69,7 @@ def get_printoptions() -> dict[str, Any]:
     return dataclasses.asdict(_print_options.get())
 
 
-def format_tensor(data: np.ndarray, dtype: dtypes.dtype, suffixes: Sequence[str] = ()) -> str:
+def format_tensor(data: np.ndarray, dtype: dtype, suffixes: Sequence[str] = ()) -> str:
     """The full repr PyTorch prints: `tensor([1., 2.], requires_grad=True)`.
 
     `data` is the tensor's values (0-d for a scalar). `suffixes` (`requires_grad=True`,
@@ -79,7 +79,7 @@ def format_tensor(data: np.ndarray, dtype: dtypes.dtype, suffixes: Sequence[str]
     prefix = "tensor("
     indent = len(prefix)
     own: list[str] = []
-    default_float = dtypes.get_default_dtype()
+    default_float = get_default_dtype()
     size_suffix = "size=" + str(tuple(int(n) for n in data.shape))
     if data.size == 0:
         # Like NumPy, a shape other than (0,) is spelled out; with no elements to show, so is
@@ -93,7 +93,7 @@ def format_tensor(data: np.ndarray, dtype: dtypes.dtype, suffixes: Sequence[str]
         if not options.edgeitems:
             own.append(size_suffix)
         # int64 and bool are visible from the values themselves; other dtypes are not.
-        if dtype not in (default_float, dtypes.int64, dtypes.bool_):
+        if dtype not in (default_float, int64, bool_):
             own.append(f"dtype={dtype}")
         body = _tensor_str(data, dtype.is_floating_point, indent, options)
     return _add_suffixes(prefix + body, [*own, *suffixes], indent, options.linewidth)
