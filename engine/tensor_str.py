@@ -31,10 +31,10 @@ class PrintOptions:
 _DEFAULT_OPTIONS = PrintOptions()
 _print_options: ContextVar[PrintOptions] = ContextVar("print_options", default=_DEFAULT_OPTIONS)
 
-_PROFILES: dict[str, dict[str, float]] = {
-    "default": {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80},
-    "short": {"precision": 2, "threshold": 1000, "edgeitems": 2, "linewidth": 80},
-    "full": {"precision": 4, "threshold": math.inf, "edgeitems": 3, "linewidth": 80},
+_PROFILES: dict[str, PrintOptions] = {
+    "default": _DEFAULT_OPTIONS,
+    "short": PrintOptions(precision=2, edgeitems=2),
+    "full": PrintOptions(threshold=math.inf),
 }
 
 
@@ -53,15 +53,16 @@ def set_printoptions(
     """
     options = _print_options.get()
     if profile is not None and profile in _PROFILES:
-        options = dataclasses.replace(options, **_PROFILES[profile])  # type: ignore[arg-type]
-    given = {
-        "precision": precision,
-        "threshold": threshold,
-        "edgeitems": edgeitems,
-        "linewidth": linewidth,
-    }
-    changes = {name: value for name, value in given.items() if value is not None}
-    _print_options.set(dataclasses.replace(options, **changes, sci_mode=sci_mode))  # type: ignore[arg-type]
+        options = _PROFILES[profile]
+    _print_options.set(
+        PrintOptions(
+            precision=options.precision if precision is None else precision,
+            threshold=options.threshold if threshold is None else threshold,
+            edgeitems=options.edgeitems if edgeitems is None else edgeitems,
+            linewidth=options.linewidth if linewidth is None else linewidth,
+            sci_mode=sci_mode,
+        )
+    )
 
 
 def get_printoptions() -> dict[str, Any]:
