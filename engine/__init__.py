@@ -1,4 +1,4 @@
-"""The autograd engine: PyTorch's tensor and autograd semantics on numpy (`import engine as torch`)."""
+"""The autograd engine: PyTorch semantics on numpy (`import engine as torch`)."""
 
 import builtins
 
@@ -24,10 +24,10 @@ from engine.creation import (
     zeros,
     zeros_like,
 )
-from engine.dtype import (
-    bool_ as bool,  # noqa: A004 - torch.bool
+from engine.dtypes import (
+    bool_ as bool,
 )
-from engine.dtype import (
+from engine.dtypes import (
     dtype,
     float16,
     float32,
@@ -40,25 +40,31 @@ from engine.dtype import (
     promote_types,
     uint8,
 )
-from engine.ops.arithmetic import add, div, mul, neg, pow, sub  # noqa: A004 - torch.pow
+from engine.ops.arithmetic import add, div, mul, neg, pow, sub
 from engine.ops.conversion import clone
+from engine.ops.shape import cat, flatten, permute, squeeze, stack, t, transpose, unbind, unsqueeze
 from engine.size import Size
 from engine.tensor import Tensor, is_tensor
-from engine.tensor_str import get_printoptions, set_printoptions
+from engine.tensor_str import set_printoptions
 
 # dtype aliases, as in torch
-float = float32  # noqa: A001
+float = float32
 double = float64
 half = float16
 long = int64
-int = int32  # noqa: A001
+int = int32
 short = int16
 
 __version__ = "2.13.0+autograd-lab"
 
 
-def numel(t: Tensor) -> builtins.int:
-    return t.numel()
+def numel(input: Tensor) -> builtins.int:
+    return input.numel()
+
+
+def reshape(input: Tensor, shape: tuple[builtins.int, ...]) -> Tensor:
+    return input.reshape(shape)
+
 
 __all__ = [
     "BoolTensor",
@@ -73,6 +79,7 @@ __all__ = [
     "arange",
     "autograd",
     "bool",
+    "cat",
     "clone",
     "div",
     "double",
@@ -81,6 +88,7 @@ __all__ = [
     "empty_like",
     "enable_grad",
     "eye",
+    "flatten",
     "float",
     "float16",
     "float32",
@@ -88,7 +96,6 @@ __all__ = [
     "full",
     "full_like",
     "get_default_dtype",
-    "get_printoptions",
     "half",
     "int",
     "int8",
@@ -106,14 +113,22 @@ __all__ = [
     "numel",
     "ones",
     "ones_like",
+    "permute",
     "pow",
     "promote_types",
+    "reshape",
     "set_grad_enabled",
     "set_printoptions",
     "short",
+    "squeeze",
+    "stack",
     "sub",
+    "t",
     "tensor",
+    "transpose",
     "uint8",
+    "unbind",
+    "unsqueeze",
     "zeros",
     "zeros_like",
 ]

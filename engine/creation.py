@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import dtype as dtypes
+from engine import dtypes
 from engine.size import Size
 from engine.tensor import Tensor
 
@@ -45,9 +45,7 @@ def _infer(data: Any) -> tuple[list[Any] | Number, dtypes.dtype, tuple[int, ...]
             length = len(level[0]) if level else 0
             if len(lengths) > 1:
                 bad = next(len(x) for x in level if len(x) != length)
-                raise ValueError(
-                    f"expected sequence of length {length} at dim {depth} (got {bad})"
-                )
+                raise ValueError(f"expected sequence of length {length} at dim {depth} (got {bad})")
             shape.append(length)
             level = [y for x in level for y in x]
             depth += 1
@@ -109,9 +107,7 @@ def parse_size(size: tuple[Any, ...]) -> tuple[int, ...]:
                 f"of type {type(d).__name__} at pos {len(dims)}"
             )
         if d < 0:
-            raise RuntimeError(
-                f"Trying to create tensor with negative dimension {d}: {list(size)}"
-            )
+            raise RuntimeError(f"Trying to create tensor with negative dimension {d}: {list(size)}")
         dims.append(d)
     return tuple(dims)
 
@@ -153,9 +149,7 @@ def full(
     return _finish(np.full(parse_size((size,)), fill_value, dtype=dt.np), dt, requires_grad)
 
 
-def zeros_like(
-    t: Tensor, dtype: dtypes.dtype | None = None, requires_grad: bool = False
-) -> Tensor:
+def zeros_like(t: Tensor, dtype: dtypes.dtype | None = None, requires_grad: bool = False) -> Tensor:
     return _filled(tuple(t._data.shape), 0, dtype or t._dtype, requires_grad)
 
 
@@ -163,9 +157,7 @@ def ones_like(t: Tensor, dtype: dtypes.dtype | None = None, requires_grad: bool 
     return _filled(tuple(t._data.shape), 1, dtype or t._dtype, requires_grad)
 
 
-def empty_like(
-    t: Tensor, dtype: dtypes.dtype | None = None, requires_grad: bool = False
-) -> Tensor:
+def empty_like(t: Tensor, dtype: dtypes.dtype | None = None, requires_grad: bool = False) -> Tensor:
     return _filled(tuple(t._data.shape), 0, dtype or t._dtype, requires_grad)
 
 

@@ -14,8 +14,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine import dtype as dtypes
-from engine import tensor_str
+from engine import dtypes, tensor_str
 from engine.autograd import engine as autograd_engine
 from engine.autograd.function import AccumulateGrad, Node
 from engine.ops import (
@@ -84,7 +83,7 @@ class Tensor:
         elif len(args) == 1 and isinstance(args[0], Size):
             data = np.zeros(tuple(args[0]), dtype=dt.np)
         else:
-            raise TypeError("new(): data must be a sequence (got " f"{type(args[0]).__name__})")
+            raise TypeError(f"new(): data must be a sequence (got {type(args[0]).__name__})")
         return cls._make(data, dt)
 
     # --- construction --------------------------------------------------------------------------
@@ -93,7 +92,10 @@ class Tensor:
     def _make(cls, data: Any, dtype: dtypes.dtype) -> Tensor:
         """A new tensor over `data` (no copy), with no history."""
         t = object.__new__(cls)
-        t._data = data if type(data) is np.ndarray else np.asarray(data, dtype=dtype.np)
+        if type(data) is not np.ndarray:
+            # a 0-d numpy result arrives as a numpy scalar: keep its dtype, make it an array
+            data = np.asarray(data) if isinstance(data, np.generic) else np.asarray(data, dtype.np)
+        t._data = data
         t._dtype = dtype
         t._requires_grad = False
         t._grad = None
@@ -137,9 +139,7 @@ class Tensor:
     @data.setter
     def data(self, value: Tensor) -> None:
         if not isinstance(value, Tensor):
-            raise TypeError(
-                f"Variable data has to be a tensor, but got {type(value).__name__}"
-            )
+            raise TypeError(f"Variable data has to be a tensor, but got {type(value).__name__}")
         self._data = value._data
         self._dtype = value._dtype
 
@@ -402,9 +402,7 @@ class Tensor:
 
     def __index__(self) -> int:
         if self._dtype.is_floating_point or self._data.size != 1:
-            raise TypeError(
-                "only integer tensors of a single element can be converted to an index"
-            )
+            raise TypeError("only integer tensors of a single element can be converted to an index")
         return int(self.item())
 
     def __getitem__(self, index: Any) -> Tensor:
@@ -537,7 +535,7 @@ class Tensor:
     def abs(self) -> Tensor:
         return pointwise.abs(self)
 
-    def clamp(self, min: Number | None = None, max: Number | None = None) -> Tensor:  # noqa: A002
+    def clamp(self, min: Number | None = None, max: Number | None = None) -> Tensor:
         return pointwise.clamp(self, min, max)
 
     clip = clamp
@@ -594,7 +592,7 @@ class Tensor:
         return shape.t(self)
 
     @property
-    def T(self) -> Tensor:  # noqa: N802 - PyTorch's name
+    def T(self) -> Tensor:
         return shape.T(self)
 
     def transpose(self, dim0: int, dim1: int) -> Tensor:
@@ -666,7 +664,7 @@ class Tensor:
     def copy_(self, src: Tensor) -> Tensor:
         return inplace.copy_(self, src)
 
-    def clamp_(self, min: Number | None = None, max: Number | None = None) -> Tensor:  # noqa: A002
+    def clamp_(self, min: Number | None = None, max: Number | None = None) -> Tensor:
         return inplace.clamp_(self, min, max)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.dtype import bool_, dtype, get_default_dtype, int64
+from engine.dtypes import bool_, dtype, get_default_dtype, int64
 
 # A formatted element: what `Tensor.tolist()` yields for one element.
 _Scalar = float | int | bool

@@ -42,7 +42,7 @@ def backward(
     grads = _as_tuple(grad_tensors) or tuple(None for _ in roots)
     if len(grads) != len(roots):
         raise RuntimeError(
-            f"grad can be implicitly created only for scalar outputs"
+            "grad can be implicitly created only for scalar outputs"
             if not grads
             else f"got {len(grads)} tensors and {len(roots)} gradients"
         )

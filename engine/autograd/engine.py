@@ -30,9 +30,7 @@ def gradient_edge(t: Tensor) -> Edge:
     return t._grad_accumulator(), 0
 
 
-def _seed(
-    roots: Sequence[Tensor], grads: Sequence[Tensor | None], as_tensors: bool
-) -> list[Grad]:
+def _seed(roots: Sequence[Tensor], grads: Sequence[Tensor | None], as_tensors: bool) -> list[Grad]:
     seeds: list[Grad] = []
     for i, (root, grad) in enumerate(zip(roots, grads, strict=True)):
         if grad is None:

@@ -87,7 +87,14 @@ class Node:
     def save(self, *tensors: Tensor | None) -> None:
         """Save tensors for backward, remembering their versions to detect in-place changes."""
         self._saved = tensors
-        self._versions = tuple(0 if t is None else t._version_box[0] for t in tensors)
+        if len(tensors) == 2:  # the common binary case, without a generator
+            a, b = tensors
+            self._versions = (
+                0 if a is None else a._version_box[0],
+                0 if b is None else b._version_box[0],
+            )
+        else:
+            self._versions = tuple(0 if t is None else t._version_box[0] for t in tensors)
 
     def unpack(self, as_tensors: bool) -> tuple[Any, ...]:
         """The saved tensors, checked: freed after backward, or modified in place since saved."""

@@ -49,19 +49,19 @@ class _GradModeManager:
         return type(self)()
 
 
-class no_grad(_GradModeManager):  # noqa: N801 - PyTorch's name
+class no_grad(_GradModeManager):
     """Operations inside are not recorded: results have `requires_grad=False`."""
 
     _mode = False
 
 
-class enable_grad(_GradModeManager):  # noqa: N801 - PyTorch's name
+class enable_grad(_GradModeManager):
     """Turns recording back on inside a `no_grad` block."""
 
     _mode = True
 
 
-class set_grad_enabled(_GradModeManager):  # noqa: N801 - PyTorch's name
+class set_grad_enabled(_GradModeManager):
     """Sets grad mode to `mode`.
 
     As in PyTorch, the mode changes as soon as the object is created, so both

@@ -7,7 +7,9 @@ from typing import Any
 
 from engine.tensor import Tensor
 
-_VOLATILE_WARNING = "volatile was removed and now has no effect. Use `with torch.no_grad():` instead."
+_VOLATILE_WARNING = (
+    "volatile was removed and now has no effect. Use `with torch.no_grad():` instead."
+)
 
 
 class _VariableMeta(type):

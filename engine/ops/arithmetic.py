@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.dtype import get_default_dtype
 from engine.autograd.function import Derivative, Grad, Node
+from engine.autograd.grad_mode import _grad_enabled
+from engine.dtypes import get_default_dtype
 from engine.ops import pointwise
 from engine.ops.graph import (
     SCALAR_TYPES,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def _shape(value: Tensor | Number) -> tuple[int, ...]:
-    return () if isinstance(value, SCALAR_TYPES) else tuple(value._data.shape)
+    return () if isinstance(value, SCALAR_TYPES) else value._data.shape
 
 
 def _saved(value: Tensor | Number) -> Tensor | None:
@@ -45,6 +46,29 @@ def _scaled(b: Tensor | Number, alpha: Number) -> Tensor | Number:
     if isinstance(b, SCALAR_TYPES):
         return b * alpha
     return b._make(np.asarray(b._data * alpha, dtype=b._data.dtype), b._dtype)
+
+
+def _forward(a: Tensor, b: Tensor | Number, op: str, ufunc: Any) -> Tensor:
+    """The result tensor of an elementwise binary op (no graph yet).
+
+    Two tensors of the same dtype take the short path: numpy keeps their dtype, so no
+    promotion is needed — this is the path a scalar chain of multiply-adds lives on.
+    """
+    if type(b) is type(a) and a._dtype is b._dtype:  # type: ignore[union-attr]
+        try:
+            data = ufunc(a._data, b._data)  # type: ignore[union-attr]
+        except ValueError:
+            raise broadcast_error(tuple(a._data.shape), _shape(b)) from None
+        return a._make(data, a._dtype)
+    return _binary(a, b, op, ufunc)[0]
+
+
+def _requires(a: Tensor, b: Tensor | Number) -> bool:
+    return (a._requires_grad or getattr(b, "_requires_grad", False)) and _grad_enabled.get()
+
+
+def _edges(a: Tensor, b: Tensor | Number) -> tuple[tuple[Node | None, int], ...]:
+    return (a._edge(), (None, 0) if isinstance(b, SCALAR_TYPES) else b._edge())
 
 
 def _binary(
@@ -126,14 +150,14 @@ class RsubBackward1(Node):
 
 
 def add(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
-    check_operand(b, "+", a)
-    result, _, _ = _binary(a, _scaled(b, alpha), "+", np.add)
-    if needs_grad(a, b):
+    result = _forward(a, _scaled(b, alpha) if alpha != 1 else b, "+", np.add)
+    if _requires(a, b):
         node = AddBackward0()
         node.alpha = alpha
-        node.self_shape = tuple(a._data.shape)
+        node.self_shape = a._data.shape
         node.other_shape = _shape(b)
-        record(node, result, (a, b))
+        node.next_functions = _edges(a, b)
+        result._set_history(node)
     return result
 
 
@@ -209,10 +233,10 @@ class MulBackward0(Node):
 
 
 def mul(a: Tensor, b: Tensor | Number) -> Tensor:
-    result, _, _ = _binary(a, b, "*", np.multiply)
-    if needs_grad(a, b):
+    result = _forward(a, b, "*", np.multiply)
+    if _requires(a, b):
         node = MulBackward0()
-        node.self_shape = tuple(a._data.shape)
+        node.self_shape = a._data.shape
         node.other_shape = _shape(b)
         if isinstance(b, SCALAR_TYPES):
             node.other_scalar = b
@@ -221,7 +245,8 @@ def mul(a: Tensor, b: Tensor | Number) -> Tensor:
             node.other_scalar = None
             # each input's gradient needs the other input: save only what will be needed
             node.save(a if b._requires_grad else None, b if a._requires_grad else None)
-        record(node, result, (a, b))
+        node.next_functions = _edges(a, b)
+        result._set_history(node)
     return result
 
 
@@ -385,7 +410,9 @@ class PowBackward2(Node):
     saved_names = ("result",)
     derivatives = (
         Derivative(
-            "exponent", "result * ln(self)", r"\mathrm{result} \cdot \ln \mathrm{self}",
+            "exponent",
+            "result * ln(self)",
+            r"\mathrm{result} \cdot \ln \mathrm{self}",
             "grad * result * log(self)",
         ),
     )
@@ -400,7 +427,7 @@ class PowBackward2(Node):
         return values
 
 
-def pow(a: Tensor, exponent: Tensor | Number) -> Tensor:  # noqa: A001 - PyTorch's name
+def pow(a: Tensor, exponent: Tensor | Number) -> Tensor:
     check_operand(exponent, "** or pow()", a)
     if isinstance(exponent, SCALAR_TYPES):
         dt = binary_dtype(a, exponent)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine import dtype as dtypes
+from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.ops.graph import needs_grad, record
 

@@ -146,7 +146,7 @@ def _alpha_add(alpha: Number) -> Callable[[Any, Any], Any]:
     return ufunc
 
 
-def clamp_(t: Tensor, min: Number | None, max: Number | None) -> Tensor:  # noqa: A002
+def clamp_(t: Tensor, min: Number | None, max: Number | None) -> Tensor:
     check_inplace(t)
     if not needs_grad(t):
         return _write(t, pointwise.clamp(t.detach(), min, max))

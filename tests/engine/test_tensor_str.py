@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from engine import tensor_str
-from engine.dtype import ALL_DTYPES, float32
+from engine.dtypes import ALL_DTYPES, float32
 from engine.tensor_str import format_tensor, get_printoptions, set_printoptions
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tensor_str.json"

@@ -7,7 +7,7 @@ from typing import Final
 import numpy as np
 
 
-class dtype:  # noqa: N801 - PyTorch's name
+class dtype:
     """An element type: `torch.float32`, `torch.int64`, `torch.bool`, …"""
 
     __slots__ = (
