@@ -1,0 +1,476 @@
+"""`ProgramTrace`: the graph JSON and the backward-step JSON of one program, from engine objects.
+
+The interpreter registers every tensor it hands to the program and wraps each `backward()` /
+`torch.autograd.grad()` call in `observe(trace.observer_for(line, kind))`. The engine reports its
+real execution order; this module only records and names what it reports.
+
+Ids are stable: tensors are "t1", "t2" … in registration (then discovery) order, grad_fn nodes
+"f1", "f2" … in discovery order, so the same program always yields the same ids.
+
+Size caps (see docs/architecture.md): MAX_BACKWARD_ENTRIES entries are kept (the most recent),
+MAX_STEPS steps per entry, MAX_GRAPH_NODES graph nodes, and every value with more than
+trace_value.MAX_ELEMENTS elements is sent as a summary.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Final
+
+import numpy as np
+
+from app.trace_ledger import Ledger
+from app.trace_value import JSONValue, value_json
+from engine.autograd.function import AccumulateGrad, Node
+from engine.autograd.observer import BackwardObserver, BackwardStart, NodeStep
+from engine.tensor import Tensor
+
+MAX_BACKWARD_ENTRIES: Final = 20
+MAX_STEPS: Final = 400
+MAX_GRAPH_NODES: Final = 1500
+MAX_REGISTERED: Final = 20_000
+MAX_TEXT: Final = 1000  # characters of a repr kept in the JSON
+
+JSONDict = dict[str, Any]
+
+
+class ProgramTrace:
+    """Everything the page needs to draw one program's graph and replay its backward passes."""
+
+    def __init__(self) -> None:
+        # id(obj) -> json id; the objects are kept alive so that id() is never reused
+        self._ids: dict[int, str] = {}
+        self._objects: dict[str, object] = {}
+        self._counts = {"t": 0, "f": 0}
+        self._registered: list[Tensor] = []
+        self._creator: dict[int, Tensor] = {}  # id(grad_fn) -> first tensor it produced
+        self._snapshots: dict[int, _NodeSnapshot] = {}  # saved values before they are freed
+        self._entries: deque[JSONDict] = deque(maxlen=MAX_BACKWARD_ENTRIES)
+        self._calls = 0
+        self._last_roots: tuple[Tensor, ...] = ()
+
+    # --- the interface the interpreter uses ------------------------------------------------------
+
+    def observer_for(self, line: int, kind: str) -> BackwardObserver:
+        """An observer recording one `backward()` (kind "backward") or "autograd.grad" call."""
+        return _Recorder(self, line, kind)
+
+    def register(self, tensor: Tensor) -> None:
+        """Remember a tensor the program created (façade creation order gives the ids)."""
+        if id(tensor) in self._ids or len(self._registered) >= MAX_REGISTERED:
+            return
+        self.tensor_id(tensor)
+        self._registered.append(tensor)
+        fn = tensor.grad_fn
+        if fn is not None:
+            self._creator.setdefault(id(fn), tensor)
+            self.node_id(fn)
+
+    def finish(
+        self, names: dict[str, Tensor], focus: str | None = None
+    ) -> tuple[JSONDict, list[JSONDict]]:
+        """The graph JSON and the backward entries, JSON-ready (non-finite numbers as strings)."""
+        for tensor in names.values():
+            self.register(tensor)
+        for tensor in self._registered:  # in-place ops may have given a tensor a new grad_fn
+            if tensor.grad_fn is not None:
+                self._creator.setdefault(id(tensor.grad_fn), tensor)
+        labels = _names_by_tensor(self, names)
+        graph = _GraphBuilder(self, labels).build(names, focus)
+        ledger = Ledger(labels, self._expression_parts)
+        entries = [ledger.annotate(entry) for entry in self._entries]
+        return graph, entries
+
+    # --- ids and lookups (shared with the graph builder and the recorder) ------------------------
+
+    def tensor_id(self, tensor: Tensor) -> str:
+        return self._id_for(tensor, "t")
+
+    def node_id(self, node: Node) -> str:
+        return self._id_for(node, "f")
+
+    def known_id(self, obj: object) -> str | None:
+        return self._ids.get(id(obj))
+
+    def object_of(self, json_id: str) -> object | None:
+        return self._objects.get(json_id)
+
+    def _id_for(self, obj: object, prefix: str) -> str:
+        key = id(obj)
+        found = self._ids.get(key)
+        if found is None:
+            self._counts[prefix] += 1
+            found = self._ids[key] = f"{prefix}{self._counts[prefix]}"
+            self._objects[found] = obj
+        return found
+
+    def output_of(self, node: Node) -> Tensor | None:
+        """The tensor a grad_fn belongs to (the leaf for AccumulateGrad), if we know it."""
+        if isinstance(node, AccumulateGrad):
+            return node.variable
+        return self._creator.get(id(node))
+
+    def snapshot(self, node: Node) -> _NodeSnapshot:
+        """Saved values and local derivatives of `node`, taken before backward frees them."""
+        snap = self._snapshots.get(id(node))
+        if snap is None or snap.freed:
+            snap = self._snapshots[id(node)] = _NodeSnapshot.take(node, self)
+            self.node_id(node)
+        return snap
+
+    def _expression_parts(self, tensor_id: str) -> tuple[str, list[str | None]] | None:
+        """(grad_fn name, operand tensor ids) of a tensor, for ledger labels like (w·x)."""
+        tensor = self._objects.get(tensor_id)
+        if isinstance(tensor, Tensor) and tensor.grad_fn is not None:
+            return _operands(self, tensor.grad_fn)
+        return None
+
+    # --- recording ------------------------------------------------------------------------------
+
+    def _start_entry(self, line: int, kind: str, event: BackwardStart) -> JSONDict:
+        self._calls += 1
+        self._last_roots = event.roots
+        for root in event.roots:
+            self.register(root)
+            if root.grad_fn is not None:
+                for node in _walk(root.grad_fn, MAX_GRAPH_NODES):
+                    self.snapshot(node)
+        steps: list[JSONDict] = []
+        for root, grad in zip(event.roots, event.grads, strict=True):
+            fn = root.grad_fn
+            steps.append(
+                {
+                    "index": len(steps),
+                    "kind": "seed",
+                    "node": self.tensor_id(root),
+                    "grad_fn": None if fn is None else self.node_id(fn),
+                    "grad": value_json(grad),
+                }
+            )
+        return {
+            "line": line,
+            "kind": kind,
+            "call": self._calls,
+            "root": self.tensor_id(event.roots[0]) if event.roots else None,
+            "roots": [self.tensor_id(r) for r in event.roots],
+            "retain_graph": event.retain_graph,
+            "create_graph": event.create_graph,
+            "steps": steps,
+            "steps_dropped": 0,
+        }
+
+    def _step(self, step: NodeStep, index: int) -> JSONDict:
+        node = step.node
+        out = self.output_of(node)
+        grad_output = value_json(step.grad_outputs[0]) if step.grad_outputs else None
+        base: JSONDict = {
+            "index": index,
+            "node": self.node_id(node),
+            "name": node.name(),
+            "tensor": None if out is None else self.tensor_id(out),
+            "grad_output": grad_output,
+        }
+        if len(step.grad_outputs) > 1:
+            base["grad_outputs"] = [value_json(g) for g in step.grad_outputs]
+        if isinstance(node, AccumulateGrad):
+            return {
+                **base,
+                "kind": "accumulate",
+                "before": value_json(step.grad_before),
+                "after": value_json(step.grad_after),
+            }
+        return {
+            **base,
+            "kind": "function",
+            "saved": dict(self.snapshot(node).saved_ids),
+            "inputs": self._inputs(node, step),
+        }
+
+    def _inputs(self, node: Node, step: NodeStep) -> list[JSONDict]:
+        snap = self.snapshot(node)
+        derivatives = type(node).derivatives
+        inputs: list[JSONDict] = []
+        for slot, (nxt, _nr) in enumerate(node.next_functions):
+            d = derivatives[slot] if slot < len(derivatives) else None
+            receiver = None if nxt is None else self.output_of(nxt)
+            g = step.grad_inputs[slot] if slot < len(step.grad_inputs) else None
+            local = snap.local_values[slot] if slot < len(snap.local_values) else None
+            inputs.append(
+                {
+                    "slot": slot,
+                    "to": None if nxt is None else self.node_id(nxt),
+                    "tensor": None if receiver is None else self.tensor_id(receiver),
+                    "input": f"input{slot}" if d is None else d.input,
+                    "local": None if d is None else d.local,
+                    "local_latex": None if d is None else d.local_latex,
+                    "grad_formula": None if d is None else d.grad,
+                    "local_value": local,
+                    # an input that needs no gradient gets none, as in PyTorch
+                    "contribution": None if nxt is None else value_json(g),
+                }
+            )
+        return inputs
+
+    def _end_entry(self, entry: JSONDict) -> None:
+        self._entries.append(entry)
+
+
+class _Recorder:
+    """The observer for one backward call: turns engine steps into step JSON as they happen."""
+
+    def __init__(self, trace: ProgramTrace, line: int, kind: str) -> None:
+        self._trace = trace
+        self._line = line
+        self._kind = kind
+        self._entry: JSONDict | None = None
+
+    def on_backward_start(self, event: BackwardStart) -> None:
+        self._entry = self._trace._start_entry(self._line, self._kind, event)
+
+    def on_step(self, step: NodeStep) -> None:
+        entry = self._entry
+        if entry is None:
+            return
+        steps: list[JSONDict] = entry["steps"]
+        if len(steps) >= MAX_STEPS:
+            entry["steps_dropped"] += 1
+            return
+        steps.append(self._trace._step(step, len(steps)))
+
+    def on_backward_end(self) -> None:
+        if self._entry is not None:
+            self._trace._end_entry(self._entry)
+            self._entry = None
+
+
+class _NodeSnapshot:
+    """What a node saved (as text and tensor ids) and its local derivative values."""
+
+    __slots__ = ("freed", "local_values", "saved_ids", "saved_text")
+
+    def __init__(
+        self,
+        saved_text: dict[str, str | None],
+        saved_ids: dict[str, str],
+        local_values: list[JSONValue],
+        freed: bool,
+    ) -> None:
+        self.saved_text = saved_text
+        self.saved_ids = saved_ids
+        self.local_values = local_values
+        self.freed = freed
+
+    @classmethod
+    def take(cls, node: Node, trace: ProgramTrace) -> _NodeSnapshot:
+        saved = node.saved_values()
+        freed = bool(getattr(node, "_released", False))
+        text: dict[str, str | None] = {}
+        ids: dict[str, str] = {}
+        for key, value in saved.items():
+            text[key] = _saved_text(value)
+            if isinstance(value, Tensor):
+                known = trace.known_id(value)
+                if known is not None:
+                    ids[key] = known
+        try:
+            locals_ = [value_json(v) for v in node.local_values()]
+        except RuntimeError:  # saved tensors modified in place: the ledger shows formulas only
+            locals_ = [None for _ in node.next_functions]
+        return cls(text, ids, locals_, freed)
+
+
+def _saved_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Tensor):
+        text = repr(value)
+    elif isinstance(value, np.ndarray):
+        text = np.array2string(value, threshold=MAX_TEXT // 10)
+    else:
+        text = repr(value)
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _walk(start: Node, limit: int) -> list[Node]:
+    """Nodes reachable from `start`, breadth-first in edge order, at most `limit`."""
+    seen = {id(start)}
+    order = [start]
+    queue = deque([start])
+    while queue and len(order) < limit:
+        node = queue.popleft()
+        for nxt, _ in node.next_functions:
+            if nxt is not None and id(nxt) not in seen:
+                seen.add(id(nxt))
+                order.append(nxt)
+                queue.append(nxt)
+    return order[:limit]
+
+
+def _operands(trace: ProgramTrace, fn: Node) -> tuple[str, list[str | None]]:
+    """Tensor ids feeding `fn`: the saved self/other, else the tensors behind next_functions."""
+    snap = trace.snapshot(fn)
+    operands: list[str | None] = []
+    for slot, (nxt, _) in enumerate(fn.next_functions):
+        d = type(fn).derivatives
+        key = d[slot].input if slot < len(d) else None
+        tid = snap.saved_ids.get(key) if key is not None else None
+        if tid is None and nxt is not None:
+            receiver = trace.output_of(nxt)
+            tid = None if receiver is None else trace.known_id(receiver)
+        operands.append(tid)
+    return fn.name(), operands
+
+
+def _names_by_tensor(trace: ProgramTrace, names: dict[str, Tensor]) -> dict[str, str]:
+    """tensor id -> the first user name bound to it."""
+    labels: dict[str, str] = {}
+    for name, tensor in names.items():
+        labels.setdefault(trace.tensor_id(tensor), name)
+    return labels
+
+
+class _GraphBuilder:
+    """Builds the graph JSON: which graph, its nodes (tensors and grad_fns) and its edges."""
+
+    def __init__(self, trace: ProgramTrace, labels: dict[str, str]) -> None:
+        self._trace = trace
+        self._labels = labels
+        self._nodes: dict[str, JSONDict] = {}
+        self._edges: list[JSONDict] = []
+        self._edge_keys: set[tuple[str, str, int | None, str]] = set()
+        self._dropped: set[str] = set()
+        self._roots: set[str] = set()
+
+    def build(self, names: dict[str, Tensor], focus: str | None) -> JSONDict:
+        focus_tensor = names.get(focus) if focus is not None else None
+        if focus_tensor is not None:
+            mode, roots = "focus", [focus_tensor]
+        elif self._trace._last_roots:
+            mode, roots = "backward", list(self._trace._last_roots)
+        else:
+            mode, roots = "names", list(names.values())
+        self._roots = {self._trace.tensor_id(r) for r in roots}
+        for root in roots:
+            self._add_tensor(root)
+            if root.grad_fn is not None:
+                self._add_graph(root, root.grad_fn)
+        if mode != "names":
+            self._add_saved_named(names)
+        return {
+            "nodes": list(self._nodes.values()),
+            "edges": self._edges,
+            "root": self._trace.tensor_id(roots[0]) if roots else None,
+            "roots": [self._trace.tensor_id(r) for r in roots],
+            "mode": mode,
+            "focus": focus if focus_tensor is not None else None,
+            "collapsed": False,
+            "truncated": len(self._dropped),
+        }
+
+    def _full(self, json_id: str) -> bool:
+        """True when the node is not in the graph and there is no room for it (it is dropped)."""
+        if json_id in self._nodes or len(self._nodes) < MAX_GRAPH_NODES:
+            return False
+        self._dropped.add(json_id)
+        return True
+
+    def _add_graph(self, root: Tensor, start: Node) -> None:
+        trace = self._trace
+        root_fid = self._add_function(start)
+        if root_fid is None:
+            return
+        self._edge(trace.tensor_id(root), root_fid, None, "grad_fn")
+        for node in _walk(start, MAX_GRAPH_NODES):
+            fid = self._add_function(node)
+            if fid is None:
+                continue
+            out = trace.output_of(node)
+            tid = None if out is None else self._add_tensor(out)
+            if tid is not None and isinstance(node, AccumulateGrad):
+                self._edge(fid, tid, None, "accumulate")
+            elif tid is not None:
+                self._edge(tid, fid, None, "grad_fn")
+            for slot, (nxt, _) in enumerate(node.next_functions):
+                nid = None if nxt is None else self._add_function(nxt)
+                if nid is not None:
+                    self._edge(fid, nid, slot, "next")
+
+    def _add_saved_named(self, names: dict[str, Tensor]) -> None:
+        """Named tensors a grad_fn saved (like x in w*x, which needs no grad) join as inputs."""
+        trace = self._trace
+        named = {trace.tensor_id(t) for t in names.values()}
+        for fid, node_json in list(self._nodes.items()):
+            node = trace.object_of(fid)
+            if node_json["kind"] != "function" or not isinstance(node, Node):
+                continue
+            for key, tid in trace.snapshot(node).saved_ids.items():
+                tensor = trace.object_of(tid)
+                if tid == node_json["tensor"] or not isinstance(tensor, Tensor):
+                    continue
+                if (tid in self._nodes or tid in named) and self._add_tensor(tensor):
+                    self._edge(tid, fid, None, "saved", saved=key)
+
+    def _edge(
+        self, src: str, dst: str, slot: int | None, kind: str, saved: str | None = None
+    ) -> None:
+        key = (src, dst, slot, kind)
+        if key in self._edge_keys:
+            return
+        self._edge_keys.add(key)
+        edge: JSONDict = {"from": src, "to": dst, "slot": slot, "kind": kind}
+        if saved is not None:
+            edge["saved"] = saved
+        self._edges.append(edge)
+
+    def _add_tensor(self, t: Tensor) -> str | None:
+        tid = self._trace.tensor_id(t)
+        if self._full(tid):
+            return None
+        if tid not in self._nodes:
+            self._nodes[tid] = _tensor_json(t, tid, self._labels.get(tid), self._role(t, tid))
+        return tid
+
+    def _role(self, t: Tensor, tid: str) -> str:
+        if tid in self._roots and t.grad_fn is not None:
+            return "output"
+        if t.requires_grad and t.is_leaf:
+            return "leaf"
+        return "intermediate" if t.grad_fn is not None else "constant"
+
+    def _add_function(self, node: Node) -> str | None:
+        trace = self._trace
+        fid = trace.node_id(node)
+        if self._full(fid):
+            return None
+        if fid not in self._nodes:
+            snap = trace.snapshot(node)
+            out = trace.output_of(node)
+            self._nodes[fid] = {
+                "id": fid,
+                "kind": "function",
+                "name": node.name(),
+                "tensor": None if out is None else trace.tensor_id(out),
+                "saved": dict(snap.saved_text),
+                "freed": bool(getattr(node, "_released", False)),
+            }
+        return fid
+
+
+def _tensor_json(t: Tensor, tid: str, name: str | None, role: str) -> JSONDict:
+    grad = t._grad  # the property warns for non-leaves; the graph shows every grad as it is
+    text = repr(t)
+    return {
+        "id": tid,
+        "kind": "tensor",
+        "name": name,
+        "role": role,
+        "shape": list(t.shape),
+        "dtype": str(t.dtype),
+        "data": value_json(t._data),
+        "grad": None if grad is None else value_json(grad._data),
+        "requires_grad": t.requires_grad,
+        "is_leaf": t.is_leaf,
+        "grad_fn": None if t.grad_fn is None else t.grad_fn.name(),
+        "retains_grad": t.retains_grad,
+        "text": text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…",
+    }
