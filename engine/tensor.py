@@ -8,6 +8,7 @@ thin: each op lives in `engine/ops/` beside its backward node.
 
 from __future__ import annotations
 
+import builtins
 import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
@@ -30,7 +31,7 @@ from engine.ops import (
 )
 from engine.size import Size
 
-Number = bool | int | float
+Number = builtins.bool | builtins.int | builtins.float
 
 _NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
@@ -62,6 +63,17 @@ class Tensor:
         "_retains_grad",
         "_version_box",
     )
+
+    _accumulator: AccumulateGrad | None
+    _base: Tensor | None
+    _data: np.ndarray
+    _dtype: dtypes.dtype
+    _grad: Tensor | None
+    _grad_fn: Node | None
+    _output_nr: builtins.int
+    _requires_grad: builtins.bool
+    _retains_grad: builtins.bool
+    _version_box: list[builtins.int]
 
     # Tensors are hashed by identity, as in PyTorch (== builds a bool tensor instead).
     __hash__: ClassVar[Any] = object.__hash__
@@ -107,7 +119,7 @@ class Tensor:
         t._base = None
         return t
 
-    def _set_history(self, node: Node, output_nr: int = 0) -> None:
+    def _set_history(self, node: Node, output_nr: builtins.int = 0) -> None:
         self._grad_fn = node
         self._output_nr = output_nr
         self._requires_grad = True
@@ -117,7 +129,7 @@ class Tensor:
             self._accumulator = AccumulateGrad(self)
         return self._accumulator
 
-    def _edge(self) -> tuple[Node | None, int]:
+    def _edge(self) -> tuple[Node | None, builtins.int]:
         """The `next_functions` entry an op records for this input."""
         if not self._requires_grad:
             return None, 0
@@ -180,14 +192,14 @@ class Tensor:
         return self._grad_fn
 
     @property
-    def requires_grad(self) -> bool:
+    def requires_grad(self) -> builtins.bool:
         return self._requires_grad
 
     @requires_grad.setter
-    def requires_grad(self, value: bool) -> None:
+    def requires_grad(self, value: builtins.bool) -> None:
         self.requires_grad_(value)
 
-    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+    def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
         if self._grad_fn is not None:
             if requires_grad:
                 return self
@@ -204,11 +216,11 @@ class Tensor:
         return self
 
     @property
-    def is_leaf(self) -> bool:
+    def is_leaf(self) -> builtins.bool:
         return self._grad_fn is None
 
     @property
-    def retains_grad(self) -> bool:
+    def retains_grad(self) -> builtins.bool:
         return self._retains_grad
 
     def retain_grad(self) -> None:
@@ -220,14 +232,14 @@ class Tensor:
         self._retains_grad = True
 
     @property
-    def _version(self) -> int:
+    def _version(self) -> builtins.int:
         return self._version_box[0]
 
     def backward(
         self,
         gradient: Tensor | None = None,
-        retain_graph: bool | None = None,
-        create_graph: bool = False,
+        retain_graph: builtins.bool | None = None,
+        create_graph: builtins.bool = False,
         inputs: Sequence[Tensor] | None = None,
     ) -> None:
         """Backpropagate from this tensor, accumulating gradients into the leaves' `.grad`."""
@@ -269,34 +281,34 @@ class Tensor:
     def shape(self) -> Size:
         return Size(self._data.shape)
 
-    def size(self, dim: int | None = None) -> Size | int:
+    def size(self, dim: builtins.int | None = None) -> Size | builtins.int:
         if dim is None:
             return Size(self._data.shape)
         return int(self._data.shape[shape.wrap_dim(dim, self._data.ndim)])
 
-    def dim(self) -> int:
+    def dim(self) -> builtins.int:
         return int(self._data.ndim)
 
     @property
-    def ndim(self) -> int:
+    def ndim(self) -> builtins.int:
         return int(self._data.ndim)
 
-    def ndimension(self) -> int:
+    def ndimension(self) -> builtins.int:
         return int(self._data.ndim)
 
-    def numel(self) -> int:
+    def numel(self) -> builtins.int:
         return int(self._data.size)
 
-    def nelement(self) -> int:
+    def nelement(self) -> builtins.int:
         return int(self._data.size)
 
-    def element_size(self) -> int:
+    def element_size(self) -> builtins.int:
         return int(self._dtype.itemsize)
 
-    def is_floating_point(self) -> bool:
+    def is_floating_point(self) -> builtins.bool:
         return bool(self._dtype.is_floating_point)
 
-    def is_contiguous(self) -> bool:
+    def is_contiguous(self) -> builtins.bool:
         return bool(self._data.flags["C_CONTIGUOUS"])
 
     @property
@@ -304,7 +316,7 @@ class Tensor:
         return "cpu"
 
     @property
-    def is_cuda(self) -> bool:
+    def is_cuda(self) -> builtins.bool:
         return False
 
     def type(self, dtype: dtypes.dtype | str | None = None) -> str | Tensor:
@@ -379,7 +391,7 @@ class Tensor:
 
     # --- Python protocol -----------------------------------------------------------------------
 
-    def __len__(self) -> int:
+    def __len__(self) -> builtins.int:
         if self._data.ndim == 0:
             raise TypeError("len() of a 0-d tensor")
         return int(self._data.shape[0])
@@ -389,18 +401,18 @@ class Tensor:
             raise TypeError("iteration over a 0-d tensor")
         return iter(shape.unbind(self, 0))
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> builtins.bool:
         if self._data.size != 1:
             raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return bool(self._data.reshape(()))
 
-    def __float__(self) -> float:
+    def __float__(self) -> builtins.float:
         return float(self.item())
 
-    def __int__(self) -> int:
+    def __int__(self) -> builtins.int:
         return int(self.item())
 
-    def __index__(self) -> int:
+    def __index__(self) -> builtins.int:
         if self._dtype.is_floating_point or self._data.size != 1:
             raise TypeError("only integer tensors of a single element can be converted to an index")
         return int(self.item())
@@ -540,22 +552,22 @@ class Tensor:
 
     clip = clamp
 
-    def sum(self, dim: Any = None, keepdim: bool = False) -> Tensor:
+    def sum(self, dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
         return reduction.sum(self, dim, keepdim)
 
-    def mean(self, dim: Any = None, keepdim: bool = False) -> Tensor:
+    def mean(self, dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
         return reduction.mean(self, dim, keepdim)
 
-    def max(self, dim: Any = None, keepdim: bool = False) -> Any:
+    def max(self, dim: Any = None, keepdim: builtins.bool = False) -> Any:
         return reduction.max(self, dim, keepdim)
 
-    def min(self, dim: Any = None, keepdim: bool = False) -> Any:
+    def min(self, dim: Any = None, keepdim: builtins.bool = False) -> Any:
         return reduction.min(self, dim, keepdim)
 
-    def argmax(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
+    def argmax(self, dim: builtins.int | None = None, keepdim: builtins.bool = False) -> Tensor:
         return reduction.argmax(self, dim, keepdim)
 
-    def argmin(self, dim: int | None = None, keepdim: bool = False) -> Tensor:
+    def argmin(self, dim: builtins.int | None = None, keepdim: builtins.bool = False) -> Tensor:
         return reduction.argmin(self, dim, keepdim)
 
     def matmul(self, other: Tensor) -> Tensor:
@@ -579,13 +591,13 @@ class Tensor:
     def view_as(self, other: Tensor) -> Tensor:
         return shape.view(self, tuple(other._data.shape))
 
-    def flatten(self, start_dim: int = 0, end_dim: int = -1) -> Tensor:
+    def flatten(self, start_dim: builtins.int = 0, end_dim: builtins.int = -1) -> Tensor:
         return shape.flatten(self, start_dim, end_dim)
 
-    def squeeze(self, dim: int | None = None) -> Tensor:
+    def squeeze(self, dim: builtins.int | None = None) -> Tensor:
         return shape.squeeze(self, dim)
 
-    def unsqueeze(self, dim: int) -> Tensor:
+    def unsqueeze(self, dim: builtins.int) -> Tensor:
         return shape.unsqueeze(self, dim)
 
     def t(self) -> Tensor:
@@ -595,7 +607,7 @@ class Tensor:
     def T(self) -> Tensor:
         return shape.T(self)
 
-    def transpose(self, dim0: int, dim1: int) -> Tensor:
+    def transpose(self, dim0: builtins.int, dim1: builtins.int) -> Tensor:
         return shape.transpose(self, dim0, dim1)
 
     def permute(self, *dims: Any) -> Tensor:
@@ -607,10 +619,10 @@ class Tensor:
     def repeat(self, *sizes: Any) -> Tensor:
         return shape.repeat(self, shape.parse_size(sizes))
 
-    def softmax(self, dim: int) -> Tensor:
+    def softmax(self, dim: builtins.int) -> Tensor:
         return activation.softmax(self, dim)
 
-    def log_softmax(self, dim: int) -> Tensor:
+    def log_softmax(self, dim: builtins.int) -> Tensor:
         return activation.log_softmax(self, dim)
 
     def eq(self, other: Tensor | Number) -> Tensor:
@@ -631,14 +643,18 @@ class Tensor:
     def ge(self, other: Tensor | Number) -> Tensor:
         return comparison.ge(self, other)
 
-    def equal(self, other: Tensor) -> bool:
+    def equal(self, other: Tensor) -> builtins.bool:
         return bool(
             self._data.shape == other._data.shape and np.array_equal(self._data, other._data)
         )
 
     def allclose(
-        self, other: Tensor, rtol: float = 1e-05, atol: float = 1e-08, equal_nan: bool = False
-    ) -> bool:
+        self,
+        other: Tensor,
+        rtol: builtins.float = 1e-05,
+        atol: builtins.float = 1e-08,
+        equal_nan: builtins.bool = False,
+    ) -> builtins.bool:
         return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
 
     # --- in place ------------------------------------------------------------------------------

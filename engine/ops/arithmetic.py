@@ -54,9 +54,9 @@ def _forward(a: Tensor, b: Tensor | Number, op: str, ufunc: Any) -> Tensor:
     Two tensors of the same dtype take the short path: numpy keeps their dtype, so no
     promotion is needed — this is the path a scalar chain of multiply-adds lives on.
     """
-    if type(b) is type(a) and a._dtype is b._dtype:  # type: ignore[union-attr]
+    if type(b) is type(a) and a._dtype is b._dtype:
         try:
-            data = ufunc(a._data, b._data)  # type: ignore[union-attr]
+            data = ufunc(a._data, b._data)
         except ValueError:
             raise broadcast_error(tuple(a._data.shape), _shape(b)) from None
         return a._make(data, a._dtype)
@@ -97,6 +97,9 @@ class AddBackward0(Node):
     """result = self + alpha * other;  ∂result/∂self = 1, ∂result/∂other = alpha."""
 
     __slots__ = ("alpha", "other_shape", "self_shape")
+    alpha: Number
+    other_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
     derivatives = (
         Derivative("self", "1", "1", "grad"),
         Derivative("other", "alpha", r"\alpha", "grad * alpha"),
@@ -117,6 +120,9 @@ class SubBackward0(Node):
     """result = self - alpha * other;  ∂result/∂self = 1, ∂result/∂other = -alpha."""
 
     __slots__ = ("alpha", "other_shape", "self_shape")
+    alpha: Number
+    other_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
     derivatives = (
         Derivative("self", "1", "1", "grad"),
         Derivative("other", "-alpha", r"-\alpha", "-grad * alpha"),
@@ -137,6 +143,7 @@ class RsubBackward1(Node):
     """result = other - alpha * self (a Python number minus a tensor);  ∂result/∂self = -alpha."""
 
     __slots__ = ("alpha",)
+    alpha: Number
     derivatives = (Derivative("self", "-alpha", r"-\alpha", "-grad * alpha"),)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -181,8 +188,6 @@ def sub(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
 def rsub(a: Tensor, other: Number, alpha: Number = 1) -> Tensor:
     """`other - a` for a Python number `other` (PyTorch's rsub.Scalar)."""
     check_operand(other, "-", a)
-    if not isinstance(other, SCALAR_TYPES):
-        return sub(other, a, alpha=alpha)
     dt = binary_dtype(a, other)
     x = operand_data(a, dt)
     data = np.asarray(np.subtract(other, x * alpha if alpha != 1 else x), dtype=dt.np)
@@ -201,6 +206,9 @@ class MulBackward0(Node):
     """result = self * other;  ∂result/∂self = other, ∂result/∂other = self."""
 
     __slots__ = ("other_scalar", "other_shape", "self_shape")
+    other_scalar: Number | None
+    other_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
     saved_names = ("self", "other")
     derivatives = (
         Derivative("self", "other", r"\mathrm{other}", "grad * other"),
@@ -254,6 +262,10 @@ class DivBackward0(Node):
     """result = self / other;  ∂result/∂self = 1 / other, ∂result/∂other = -self / other²."""
 
     __slots__ = ("other_scalar", "other_shape", "self_shape", "wants_self")
+    other_scalar: Number | None
+    other_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
+    wants_self: bool
     saved_names = ("self", "other")
     derivatives = (
         Derivative("self", "1 / other", r"\frac{1}{\mathrm{other}}", "grad / other"),
@@ -341,6 +353,7 @@ class PowBackward0(Node):
     """result = self ** exponent (a number);  ∂result/∂self = exponent · self^(exponent-1)."""
 
     __slots__ = ("exponent",)
+    exponent: Number
     saved_names = ("self",)
     derivatives = (
         Derivative(
@@ -374,6 +387,8 @@ class PowBackward1(Node):
     """result = self ** exponent (both tensors);  ∂/∂self = exponent·self^(exponent-1), ∂/∂exponent = result·ln(self)."""
 
     __slots__ = ("exponent_shape", "self_shape")
+    exponent_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
     saved_names = ("self", "exponent", "result")
     derivatives = (
         Derivative(
@@ -407,6 +422,7 @@ class PowBackward2(Node):
     """result = self ** exponent (self a number);  ∂result/∂exponent = result · ln(self)."""
 
     __slots__ = ("base",)
+    base: Number
     saved_names = ("result",)
     derivatives = (
         Derivative(

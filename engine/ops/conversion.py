@@ -33,6 +33,7 @@ class ToCopyBackward0(Node):
     """result = self.to(dtype);  ∂result/∂self = 1 (the gradient is cast back to self's dtype)."""
 
     __slots__ = ("self_dtype",)
+    self_dtype: dtypes.dtype
     derivatives = (Derivative("self", "1", "1", "grad.to(self.dtype)"),)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:

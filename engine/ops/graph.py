@@ -30,6 +30,15 @@ def check_operand(value: object, op: str, first: Tensor) -> None:
         )
 
 
+def expect_tensor(op: str, value: object, position: int = 1, arg: str = "input") -> None:
+    """TypeError, in PyTorch's words, when a `torch.<op>(...)` argument is not a tensor."""
+    if not hasattr(value, "_data"):
+        raise TypeError(
+            f"{op}(): argument '{arg}' (position {position}) must be Tensor, not "
+            f"{type(value).__name__}"
+        )
+
+
 def binary_dtype(a: Tensor, b: Tensor | Number) -> dtypes.dtype:
     """PyTorch's result dtype for `a op b` (a Python number never widens a float tensor)."""
     if isinstance(b, SCALAR_TYPES):

@@ -212,6 +212,7 @@ class CopyBackwards(Node):
     """self.copy_(src);  ∂result/∂self = 0, ∂result/∂src = 1 (summed back to src's shape)."""
 
     __slots__ = ("src_shape",)
+    src_shape: tuple[int, ...]
     derivatives = (
         Derivative("self", "0", "0", "zeros_like(grad)"),
         Derivative("src", "1", "1", "grad"),
@@ -250,6 +251,8 @@ class CopySlices(Node):
     """self[index] = value;  the gradient of the overwritten slots goes to `value`, the rest to self."""
 
     __slots__ = ("index", "value_shape")
+    index: Any
+    value_shape: tuple[int, ...]
     derivatives = (
         Derivative("self", "1 outside the slice, 0 inside", r"\mathbb{1}_{\notin idx}", "grad"),
         Derivative("value", "1 inside the slice", r"\mathbb{1}_{\in idx}", "grad[index]"),

@@ -72,6 +72,7 @@ class _Reshape(Node):
     """A pure reshape: the gradient is reshaped back to the input's sizes."""
 
     __slots__ = ("self_sizes",)
+    self_sizes: tuple[int, ...]
     derivatives = (_MOVE,)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -202,6 +203,7 @@ class _Permute(Node):
     """A reordering of dimensions: the gradient is permuted back."""
 
     __slots__ = ("dims",)
+    dims: tuple[int, ...]
     derivatives = (_MOVE,)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -289,6 +291,7 @@ class ExpandBackward0(Node):
     """result = self.expand(size);  each input element feeds many outputs: their grads add up."""
 
     __slots__ = ("self_sizes",)
+    self_sizes: tuple[int, ...]
     derivatives = (Derivative("self", "1 (broadcast)", "1", "grad.sum_to_size(self.sizes())"),)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -330,6 +333,8 @@ class RepeatBackward0(Node):
     """result = self.repeat(repeats);  the grads of all copies of an element add up."""
 
     __slots__ = ("repeats", "self_sizes")
+    repeats: tuple[int, ...]
+    self_sizes: tuple[int, ...]
     derivatives = (Derivative("self", "1 (each copy)", "1", "sum of grad over the copies"),)
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -365,6 +370,8 @@ class _Scatter(Node):
     """Picks elements out of self: the gradient goes back to the picked positions, zero elsewhere."""
 
     __slots__ = ("index", "self_sizes")
+    index: Any
+    self_sizes: tuple[int, ...]
     derivatives = (
         Derivative("self", "1 at the picked positions, 0 elsewhere", r"\mathbb{1}_{idx}", "…"),
     )
@@ -410,7 +417,7 @@ def _int_index(value: int, size: int, dim: int) -> int:
 def select(tensor: Tensor, dim: int, index: int) -> Tensor:
     d = wrap_dim(dim, tensor._data.ndim)
     i = _int_index(index, tensor._data.shape[d], d)
-    key = (slice(None),) * d + (i, Ellipsis)
+    key: tuple[Any, ...] = (*((slice(None),) * d), i, Ellipsis)
     node = SelectBackward0()
     node.index = key
     node.self_sizes = tensor._data.shape
@@ -577,6 +584,8 @@ class CatBackward0(Node):
     """result = cat(tensors, dim);  each input gets its own slice of the gradient."""
 
     __slots__ = ("dim", "sizes")
+    dim: int
+    sizes: tuple[int, ...]
     derivatives = ()
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -593,6 +602,8 @@ class StackBackward0(Node):
     """result = stack(tensors, dim);  input i gets the gradient's slice i along dim."""
 
     __slots__ = ("count", "dim")
+    count: int
+    dim: int
     derivatives = ()
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
@@ -603,6 +614,8 @@ class UnbindBackward0(Node):
     """outputs = self.unbind(dim);  the outputs' gradients are stacked back (zeros where none)."""
 
     __slots__ = ("dim", "self_sizes")
+    dim: int
+    self_sizes: tuple[int, ...]
     derivatives = (_MOVE,)
 
     def apply(self, grad_outputs: tuple[Grad | None, ...], as_tensors: bool) -> tuple[Grad, ...]:
