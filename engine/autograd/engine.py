@@ -188,10 +188,11 @@ def _execute(
 
     observer = current_observer()
     captured: dict[int, Grad] = {}
+    heappop, heappush = heapq.heappop, heapq.heappush
     while ready:
-        _, _, fn = heapq.heappop(ready)
+        fn = heappop(ready)[2]
         buffer = buffers.pop(fn, None)
-        grad_outputs: tuple[Grad | None, ...] = tuple(buffer) if buffer is not None else (None,)
+        grad_outputs: list[Grad | None] = buffer if buffer is not None else [None]
         if captures:
             for nr, g in enumerate(grad_outputs):
                 index = captures.get((id(fn), nr))
@@ -202,15 +203,16 @@ def _execute(
         if fn._retained:
             _retain_grads(fn, grad_outputs, as_tensors)
 
-        if all(g is None for g in grad_outputs):
-            grad_inputs: tuple[Grad | None, ...] = tuple(None for _ in fn.next_functions)
-        elif isinstance(fn, AccumulateGrad):
+        if grad_outputs[0] is None and all(g is None for g in grad_outputs):
+            # nothing flows in (a path with no gradient): pass "no gradient" along
+            grad_inputs: tuple[Grad | None, ...] = (None,) * len(fn.next_functions)
+        elif type(fn) is AccumulateGrad:
             if not grad_mode_only:
                 _accumulate(fn, grad_outputs[0], as_tensors, observer)
-            grad_inputs = ()
+            continue
         else:
             grad_inputs = fn.apply(grad_outputs, as_tensors)
-            if not retain_graph:
+            if not retain_graph and fn._saved:
                 fn.release_saved()
             if observer is not None:
                 observer.on_step(
@@ -225,11 +227,15 @@ def _execute(
             if nxt is None:
                 continue
             if g is not None:
-                _add_to_buffer(buffers, nxt, nr, g)
+                pending = buffers.get(nxt)
+                if pending is None:
+                    buffers[nxt] = [g] if nr == 0 else [*([None] * nr), g]
+                else:
+                    _add_to_buffer(buffers, nxt, nr, g)
             remaining = deps[nxt] - 1
             deps[nxt] = remaining
-            if remaining == 0:
-                heapq.heappush(ready, (-nxt.sequence_nr, tiebreak, nxt))
+            if not remaining:
+                heappush(ready, (-nxt.sequence_nr, tiebreak, nxt))
                 tiebreak += 1
     return captured
 
@@ -274,7 +280,7 @@ def _accumulate(fn: AccumulateGrad, g: Grad, as_tensors: bool, observer: Any) ->
         )
 
 
-def _retain_grads(fn: Node, grad_outputs: tuple[Grad | None, ...], as_tensors: bool) -> None:
+def _retain_grads(fn: Node, grad_outputs: list[Grad | None], as_tensors: bool) -> None:
     for nr, tensor in fn._retained or ():
         g = grad_outputs[nr] if nr < len(grad_outputs) else None
         if g is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -124,7 +124,7 @@ class Node:
 
     # --- execution -----------------------------------------------------------------------------
 
-    def apply(self, grad_outputs: tuple[Grad | None, ...], as_tensors: bool) -> tuple[Grad, ...]:
+    def apply(self, grad_outputs: Sequence[Grad | None], as_tensors: bool) -> tuple[Grad, ...]:
         saved = self.unpack(as_tensors) if (self._saved or self._released) else ()
         return self.backward(grad_outputs[0], saved)
 

@@ -1,1 +1,508 @@
-"""(being written) pointwise ops."""
+"""Elementwise functions of one tensor: exp, log, sqrt, trig, sigmoid, relu, abs, clamp, ….
+
+Each op's node computes `grad * f'(x)` with the formula PyTorch's derivatives.yaml uses, so
+gradients agree with PyTorch to the last bit where numpy's kernels allow. Nodes save what
+PyTorch saves (`self` or `result`), so in-place changes and freed graphs fail the same way.
+Every backward works on numpy arrays and, under `create_graph=True`, on Tensors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine import dtypes
+from engine.autograd.function import Derivative, Grad, Node
+from engine.ops.graph import SCALAR_TYPES, Number, binary_dtype, expect_tensor, needs_grad, record
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+
+def _float_data(t: Tensor) -> tuple[np.ndarray, dtypes.dtype]:
+    """Integer and bool inputs of a floating function are computed in the default dtype."""
+    if t._dtype.is_floating_point:
+        return t._data, t._dtype
+    dt = dtypes.get_default_dtype()
+    return t._data.astype(dt.np), dt
+
+
+def _apply(t: Tensor, fn: Callable[[np.ndarray], np.ndarray]) -> Tensor:
+    data, dt = _float_data(t)
+    with np.errstate(all="ignore"):  # log(0) = -inf and sqrt(-1) = nan, silently, as in PyTorch
+        out = fn(data)
+    return t._make(np.asarray(out, dtype=dt.np), dt)
+
+
+def _constant(like: Any, data: np.ndarray) -> Any:
+    """`data` as a constant like `like`: an array, or a Tensor under create_graph."""
+    if isinstance(like, np.ndarray | np.generic):
+        return data
+    return like._make(data, dtypes.from_numpy_dtype(data.dtype))
+
+
+def _is_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray | np.generic)
+
+
+class _Unary(Node):
+    """An elementwise op of one tensor; `local` gives ∂result/∂self from the saved tensor."""
+
+    __slots__ = ()
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        if self._released or not self._saved or self._saved[0] is None:
+            return (None,)
+        with np.errstate(all="ignore"):
+            return (np.asarray(self.local(self._saved[0]._data)),)
+
+
+def _unary(t: Tensor, result: Tensor, node: Node, saved: Tensor) -> Tensor:
+    if needs_grad(t):
+        node.save(saved)
+        record(node, result, (t,))
+    return result
+
+
+# --- exp / log / sqrt --------------------------------------------------------------------------
+
+
+class ExpBackward0(_Unary):
+    """result = exp(self);  ∂result/∂self = exp(self) = result."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (Derivative("self", "result", r"e^{\mathrm{self}}", "grad * result"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (result,) = saved
+        return (grad * result,)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return saved
+
+
+def exp(t: Tensor) -> Tensor:
+    expect_tensor("exp", t)
+    result = _apply(t, np.exp)
+    return _unary(t, result, ExpBackward0(), result)
+
+
+class LogBackward0(_Unary):
+    """result = ln(self);  ∂result/∂self = 1 / self."""
+
+    __slots__ = ()
+    saved_names = ("self",)
+    derivatives = (Derivative("self", "1 / self", r"\frac{1}{\mathrm{self}}", "grad.div(self)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        with np.errstate(all="ignore"):
+            return (grad / x,)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(1 / saved)
+
+
+def log(t: Tensor) -> Tensor:
+    expect_tensor("log", t)
+    result = _apply(t, np.log)
+    return _unary(t, result, LogBackward0(), t)
+
+
+class SqrtBackward0(_Unary):
+    """result = √self;  ∂result/∂self = 1 / (2·√self) = 1 / (2·result)."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self", "1 / (2 * result)", r"\frac{1}{2\sqrt{\mathrm{self}}}", "grad / (2 * result)"
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (result,) = saved
+        with np.errstate(all="ignore"):
+            return (grad / (2 * result),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(1 / (2 * saved))
+
+
+def sqrt(t: Tensor) -> Tensor:
+    expect_tensor("sqrt", t)
+    result = _apply(t, np.sqrt)
+    return _unary(t, result, SqrtBackward0(), result)
+
+
+# --- trigonometric and hyperbolic --------------------------------------------------------------
+
+
+class SinBackward0(_Unary):
+    """result = sin(self);  ∂result/∂self = cos(self)."""
+
+    __slots__ = ()
+    saved_names = ("self",)
+    derivatives = (Derivative("self", "cos(self)", r"\cos \mathrm{self}", "grad * self.cos()"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        return (grad * (np.cos(x) if _is_array(x) else cos(x)),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(np.cos(saved))
+
+
+def sin(t: Tensor) -> Tensor:
+    expect_tensor("sin", t)
+    result = _apply(t, np.sin)
+    return _unary(t, result, SinBackward0(), t)
+
+
+class CosBackward0(_Unary):
+    """result = cos(self);  ∂result/∂self = -sin(self)."""
+
+    __slots__ = ()
+    saved_names = ("self",)
+    derivatives = (Derivative("self", "-sin(self)", r"-\sin \mathrm{self}", "grad * -self.sin()"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        return (grad * -(np.sin(x) if _is_array(x) else sin(x)),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(-np.sin(saved))
+
+
+def cos(t: Tensor) -> Tensor:
+    expect_tensor("cos", t)
+    result = _apply(t, np.cos)
+    return _unary(t, result, CosBackward0(), t)
+
+
+class TanhBackward0(_Unary):
+    """result = tanh(self);  ∂result/∂self = 1 - tanh²(self) = 1 - result²."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self", "1 - result²", r"1 - \tanh^2 \mathrm{self}", "tanh_backward(grad, result)"
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (y,) = saved
+        return (grad * (1 - y * y),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(1 - saved * saved)
+
+
+def tanh(t: Tensor) -> Tensor:
+    expect_tensor("tanh", t)
+    result = _apply(t, np.tanh)
+    return _unary(t, result, TanhBackward0(), result)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(1 / (1 + np.exp(-x)), dtype=x.dtype)
+
+
+class SigmoidBackward0(_Unary):
+    """result = σ(self) = 1 / (1 + e^(-self));  ∂result/∂self = σ(self)·(1 - σ(self))."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self",
+            "result * (1 - result)",
+            r"\sigma(\mathrm{self})\,(1 - \sigma(\mathrm{self}))",
+            "sigmoid_backward(grad, result)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (y,) = saved
+        return (grad * (1 - y) * y,)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray((1 - saved) * saved)
+
+
+def sigmoid(t: Tensor) -> Tensor:
+    expect_tensor("sigmoid", t)
+    result = _apply(t, _sigmoid)
+    return _unary(t, result, SigmoidBackward0(), result)
+
+
+# --- relu / abs / sign -------------------------------------------------------------------------
+
+
+def _where_mask(grad: Grad, mask: np.ndarray) -> Grad:
+    """`grad` where `mask`, else 0 (an inf gradient is zeroed too, as PyTorch's where does)."""
+    if _is_array(grad):
+        return np.where(mask, grad, 0).astype(grad.dtype, copy=False)
+    return grad * _constant(grad, mask.astype(grad._data.dtype))
+
+
+class ReluBackward0(_Unary):
+    """result = max(self, 0);  ∂result/∂self = 1 where result > 0, else 0 (relu'(0) is 0)."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self",
+            "1 if result > 0 else 0",
+            r"\mathbb{1}[\mathrm{result} > 0]",
+            "threshold_backward(grad, result, 0)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (result,) = saved
+        return (_where_mask(grad, np.asarray(getattr(result, "_data", result)) > 0),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return (saved > 0).astype(saved.dtype)
+
+
+def relu(t: Tensor) -> Tensor:
+    expect_tensor("relu", t)
+    if t._dtype is dtypes.bool_:
+        raise RuntimeError("Boolean inputs not supported for relu")
+    result = t._make(np.maximum(t._data, t._data.dtype.type(0)), t._dtype)
+    return _unary(t, result, ReluBackward0(), result)
+
+
+class AbsBackward0(_Unary):
+    """result = |self|;  ∂result/∂self = sign(self) (abs'(0) is 0, as in PyTorch)."""
+
+    __slots__ = ()
+    saved_names = ("self",)
+    derivatives = (
+        Derivative("self", "sign(self)", r"\operatorname{sgn} \mathrm{self}", "grad * self.sgn()"),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        return (grad * (np.sign(x) if _is_array(x) else sign(x)),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(np.sign(saved))
+
+
+def abs(t: Tensor) -> Tensor:
+    expect_tensor("abs", t)
+    if t._dtype is dtypes.bool_:
+        raise NotImplementedError("\"abs_cpu\" not implemented for 'Bool'")
+    result = t._make(np.abs(t._data), t._dtype)
+    return _unary(t, result, AbsBackward0(), t)
+
+
+class SignBackward0(_Unary):
+    """result = sign(self);  ∂result/∂self = 0 everywhere it exists."""
+
+    __slots__ = ()
+    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * 0,)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.zeros(()),)
+
+
+def sign(t: Tensor) -> Tensor:
+    expect_tensor("sign", t)
+    result = t._make(np.sign(t._data), t._dtype)
+    if needs_grad(t):
+        record(SignBackward0(), result, (t,))
+    return result
+
+
+# --- reciprocal --------------------------------------------------------------------------------
+
+
+class ReciprocalBackward0(_Unary):
+    """result = 1 / self;  ∂result/∂self = -1 / self² = -result²."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self",
+            "-result²",
+            r"-\frac{1}{\mathrm{self}^2}",
+            "-grad * (result * result).conj()",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (result,) = saved
+        return (-grad * (result * result),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(-(saved * saved))
+
+
+def reciprocal(t: Tensor) -> Tensor:
+    expect_tensor("reciprocal", t)
+    result = _apply(t, np.reciprocal)
+    return _unary(t, result, ReciprocalBackward0(), result)
+
+
+# --- clamp -------------------------------------------------------------------------------------
+
+
+class _ClampNode(_Unary):
+    """Shared by the clamp nodes: the gradient passes where self lies inside [min, max]."""
+
+    __slots__ = ("max", "min")
+    saved_names = ("self",)
+    min: Number | None
+    max: Number | None
+
+    def _inside(self, x: np.ndarray) -> np.ndarray:
+        # the bounds themselves count as inside: clamp'(min) = clamp'(max) = 1, as in PyTorch
+        inside = np.ones(x.shape, dtype=bool)
+        if self.min is not None:
+            inside &= x >= self.min
+        if self.max is not None:
+            inside &= x <= self.max
+        return inside
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        return (_where_mask(grad, self._inside(np.asarray(getattr(x, "_data", x)))),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return self._inside(saved).astype(saved.dtype)
+
+    def saved_values(self) -> dict[str, Any]:
+        values = super().saved_values()
+        if not self._released:
+            values["min"] = self.min
+            values["max"] = self.max
+        return values
+
+
+_CLAMP_LOCAL = "1 if min <= self <= max else 0"
+
+
+class ClampBackward1(_ClampNode):
+    """result = min(max(self, min), max);  ∂result/∂self = 1 inside [min, max], else 0."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "self",
+            _CLAMP_LOCAL,
+            r"\mathbb{1}[\min \le \mathrm{self} \le \max]",
+            "clamp_backward(grad, self, min, max)",
+        ),
+    )
+
+
+class ClampMinBackward0(_ClampNode):
+    """result = max(self, min);  ∂result/∂self = 1 where self >= min, else 0."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "self",
+            "1 if self >= min else 0",
+            r"\mathbb{1}[\mathrm{self} \ge \min]",
+            "where(self >= min, grad, 0)",
+        ),
+    )
+
+
+class ClampMaxBackward0(_ClampNode):
+    """result = min(self, max);  ∂result/∂self = 1 where self <= max, else 0."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "self",
+            "1 if self <= max else 0",
+            r"\mathbb{1}[\mathrm{self} \le \max]",
+            "where(self <= max, grad, 0)",
+        ),
+    )
+
+
+def _clamped(t: Tensor, low: Number | None, high: Number | None, node: _ClampNode) -> Tensor:
+    dt = t._dtype
+    for bound in (low, high):
+        if bound is not None:
+            dt = dtypes.promote_types(dt, binary_dtype(t, bound))
+    data = t._data if t._data.dtype == dt.np else t._data.astype(dt.np)
+    # max then min: when min > max every element becomes max, as in PyTorch
+    if low is not None:
+        data = np.maximum(data, np.asarray(low, dtype=dt.np))
+    if high is not None:
+        data = np.minimum(data, np.asarray(high, dtype=dt.np))
+    result = t._make(np.array(data, dtype=dt.np), dt)
+    if needs_grad(t):
+        node.min = low
+        node.max = high
+        node.save(t)
+        record(node, result, (t,))
+    return result
+
+
+def _check_bound(op: str, t: Tensor, value: object) -> None:
+    if value is not None and not isinstance(value, SCALAR_TYPES):
+        got = ", ".join(type(v).__name__ for v in (t, value))
+        raise TypeError(f"{op}() received an invalid combination of arguments - got ({got})")
+
+
+def clamp(t: Tensor, min: Number | None = None, max: Number | None = None) -> Tensor:
+    expect_tensor("clamp", t)
+    _check_bound("clamp", t, min)
+    _check_bound("clamp", t, max)
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    return _clamped(t, min, max, ClampBackward1())
+
+
+def clamp_min(t: Tensor, min: Number) -> Tensor:
+    expect_tensor("clamp_min", t)
+    _check_bound("clamp_min", t, min)
+    return _clamped(t, min, None, ClampMinBackward0())
+
+
+def clamp_max(t: Tensor, max: Number) -> Tensor:
+    expect_tensor("clamp_max", t)
+    _check_bound("clamp_max", t, max)
+    return _clamped(t, None, max, ClampMaxBackward0())
+
+
+clip = clamp
+
+__all__ = [
+    "abs",
+    "clamp",
+    "clamp_max",
+    "clamp_min",
+    "clip",
+    "cos",
+    "exp",
+    "log",
+    "reciprocal",
+    "relu",
+    "sigmoid",
+    "sign",
+    "sin",
+    "sqrt",
+    "tanh",
+]

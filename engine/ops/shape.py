@@ -618,7 +618,7 @@ class UnbindBackward0(Node):
     self_sizes: tuple[int, ...]
     derivatives = (_MOVE,)
 
-    def apply(self, grad_outputs: tuple[Grad | None, ...], as_tensors: bool) -> tuple[Grad, ...]:
+    def apply(self, grad_outputs: Sequence[Grad | None], as_tensors: bool) -> tuple[Grad, ...]:
         count = self.self_sizes[self.dim]
         template = next(g for g in grad_outputs if g is not None)
         parts: list[Grad] = []
