@@ -1,4 +1,4 @@
-"""Creating tensors: `tensor`, `zeros`, `ones`, `full`, `eye`, `arange`, `linspace`, `*_like`, legacy types."""
+"""Creating tensors: `tensor`, `zeros`, `ones`, `full`, `eye`, `arange`, `linspace`, …"""
 
 from __future__ import annotations
 

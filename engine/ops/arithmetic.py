@@ -1,4 +1,4 @@
-"""Arithmetic: `+ - * / **` and negation, with broadcasting, Python-number operands and reflected forms.
+"""Arithmetic: `+ - * / **` and negation, with broadcasting, Python numbers and reflected forms.
 
 Each op computes its forward result and, when the graph is recorded, attaches its backward
 node; the node's `backward` is the op's local chain rule. A Python number operand gets the edge
@@ -384,7 +384,10 @@ class PowBackward0(Node):
 
 
 class PowBackward1(Node):
-    """result = self ** exponent (both tensors);  ∂/∂self = exponent·self^(exponent-1), ∂/∂exponent = result·ln(self)."""
+    """result = self ** exponent (both tensors).
+
+    ∂result/∂self = exponent·self^(exponent-1);  ∂result/∂exponent = result·ln(self).
+    """
 
     __slots__ = ("exponent_shape", "self_shape")
     exponent_shape: tuple[int, ...]

@@ -1,4 +1,4 @@
-"""In-place operations (`add_`, `mul_`, `x[i] = v`, …): the leaf check, the version counter, rebased history.
+"""In-place operations (`add_`, `mul_`, `x[i] = v`, …): leaf check, version counter, history.
 
 An in-place op overwrites a tensor's storage, so everything that saved the old values for
 backward can no longer trust them: each in-place op bumps the tensor's version counter, and a
@@ -248,7 +248,7 @@ def copy_(t: Tensor, src: Tensor) -> Tensor:
 
 
 class CopySlices(Node):
-    """self[index] = value;  the gradient of the overwritten slots goes to `value`, the rest to self."""
+    """self[index] = value;  the overwritten slots' gradient goes to `value`, the rest to self."""
 
     __slots__ = ("index", "value_shape")
     index: Any

@@ -1,4 +1,4 @@
-"""Shape and indexing: view/reshape, squeeze/unsqueeze, transposes, expand/repeat, indexing, cat/stack.
+"""Shape and indexing: view/reshape, squeeze, transposes, expand/repeat, indexing, cat/stack.
 
 Most of these return views: the result shares storage and the version counter with its
 input, so an in-place change through either is seen by both (and by autograd's checks). Their
@@ -367,7 +367,7 @@ def repeat(tensor: Tensor, repeats: tuple[int, ...]) -> Tensor:
 
 
 class _Scatter(Node):
-    """Picks elements out of self: the gradient goes back to the picked positions, zero elsewhere."""
+    """Picks elements of self: the gradient returns to the picked positions, zero elsewhere."""
 
     __slots__ = ("index", "self_sizes")
     index: Any
@@ -480,7 +480,8 @@ def getitem(tensor: Tensor, index: Any) -> Tensor:
             raise ValueError("step must be greater than zero")
         if tensor._data.ndim == 0:
             raise IndexError(
-                "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
+                "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
             )
         start, stop, step = index.indices(tensor._data.shape[0])
         node = SliceBackward0()
