@@ -29,9 +29,11 @@ unit: setup
 browser: setup system-deps
 	$(BIN)/python -m pytest -m browser
 
+TORCH_PYTHON ?=
+
 bench: setup
 	$(BIN)/pip install -q -e '.[bench]'
-	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/engine_bench.py $(if $(TORCH_PYTHON),--torch-python $(TORCH_PYTHON))
 
 setup: $(STAMP)
 	@bash tools/bootstrap.sh graphviz
