@@ -1,0 +1,231 @@
+"""The bridge between a program and the engine: wraps results in façades, unwraps arguments,
+checks sizes before the engine allocates, and reports tensors and backward passes to the trace.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Protocol
+
+import numpy as np
+
+from app.interpreter.costs import ESTIMATORS
+from app.interpreter.facades import (
+    DtypeFacade,
+    EngineValue,
+    GradModeFacade,
+    NodeFacade,
+    ReturnTuple,
+    TensorFacade,
+)
+from app.interpreter.limits import Budget
+from app.interpreter.values import (
+    BuiltinFunction,
+    ClassValue,
+    InterpreterFunction,
+    ModuleValue,
+)
+from engine.autograd import grad_mode
+from engine.autograd.function import Node
+from engine.autograd.observer import BackwardObserver, observe
+from engine.dtypes import dtype
+from engine.size import Size
+from engine.tensor import Tensor
+
+GRAD_MODE_TYPES: tuple[type, ...] = tuple(
+    getattr(grad_mode, name)
+    for name in ("no_grad", "enable_grad", "set_grad_enabled", "inference_mode")
+    if hasattr(grad_mode, name)
+)
+# Results nested deeper than this are not engine structures (tolist() of a 4-d tensor, say):
+# they hold only numbers and are passed through as they are.
+_WRAP_DEPTH = 3
+_UNWRAP_DEPTH = 64
+
+
+class Tracer(Protocol):
+    """What the bridge needs of `app.trace.ProgramTrace`."""
+
+    def observer_for(self, line: int, kind: str) -> BackwardObserver: ...
+
+    def register(self, tensor: Tensor) -> None: ...
+
+
+class Bridge:
+    """One program's connection to the engine."""
+
+    def __init__(self, budget: Budget, trace: Tracer | None, line: Callable[[], int]) -> None:
+        self.budget = budget
+        self.trace = trace
+        self._line = line
+        self._tensors: weakref.WeakValueDictionary[int, TensorFacade] = (
+            weakref.WeakValueDictionary()
+        )
+        self._registered: dict[int, weakref.ref[Tensor]] = {}
+        self._nodes: weakref.WeakValueDictionary[int, NodeFacade] = weakref.WeakValueDictionary()
+        self._dtypes: dict[int, DtypeFacade] = {}
+        self._first_sequence: int | None = None
+        self._last_sequence = -1
+
+    # calling the engine ----------------------------------------------------------------------
+
+    def call(
+        self,
+        function: Callable[..., Any],
+        args: list[Any],
+        kwargs: dict[str, Any],
+        *,
+        name: str,
+        wrap_result: bool = True,
+    ) -> Any:
+        """Call an engine function with the program's arguments; the result, wrapped."""
+        raw_args = [self.unwrap(a) for a in args]
+        raw_kwargs = {k: self.unwrap(v) for k, v in kwargs.items()}
+        estimator = ESTIMATORS.get(name)
+        if estimator is not None:
+            estimator(self.budget, raw_args, raw_kwargs)
+        with self._observing(name):
+            result = function(*raw_args, **raw_kwargs)
+        return self.wrap(result) if wrap_result else result
+
+    def call_method(
+        self, tensor: Tensor, name: str, args: list[Any], kwargs: dict[str, Any]
+    ) -> Any:
+        """`tensor.<name>(*args, **kwargs)` for an allow-listed method name."""
+        method = getattr(tensor, name)
+        raw_args = [self.unwrap(a) for a in args]
+        raw_kwargs = {k: self.unwrap(v) for k, v in kwargs.items()}
+        estimator = ESTIMATORS.get(name)
+        if estimator is not None:
+            estimator(self.budget, [tensor, *raw_args], raw_kwargs)
+        with self._observing("backward" if name == "backward" else ""):
+            result = method(*raw_args, **raw_kwargs)
+        if name in ("tolist", "item"):
+            return result  # plain numbers and lists of numbers
+        return self.wrap(result)
+
+    def _observing(self, name: str) -> AbstractContextManager[Any]:
+        if self.trace is None or name not in ("backward", "grad"):
+            return nullcontext()
+        kind = "backward" if name == "backward" else "autograd.grad"
+        return observe(self.trace.observer_for(self._line(), kind))
+
+    # façades ---------------------------------------------------------------------------------
+
+    def wrap(self, value: Any, depth: int = 0) -> Any:
+        """The program's view of an engine result."""
+        if value is None or isinstance(value, bool | int | float | str | Size):
+            return value
+        if isinstance(value, Tensor):
+            return self.wrap_tensor(value)
+        if isinstance(value, Node):
+            return self.wrap_node(value)
+        if isinstance(value, dtype):
+            return self.wrap_dtype(value)
+        if isinstance(value, GRAD_MODE_TYPES):
+            return GradModeFacade(value)
+        if isinstance(value, np.generic):
+            return value.item()
+        if isinstance(value, np.ndarray):
+            return value.tolist()
+        if depth < _WRAP_DEPTH:
+            if isinstance(value, tuple) and hasattr(type(value), "_fields"):
+                items = tuple(self.wrap(v, depth + 1) for v in value)
+                return ReturnTuple(type(value).__name__, tuple(type(value)._fields), items)
+            if isinstance(value, tuple):
+                return tuple(self.wrap(v, depth + 1) for v in value)
+            if isinstance(value, list):
+                return [self.wrap(v, depth + 1) for v in value]
+            if isinstance(value, dict):
+                return {k: self.wrap(v, depth + 1) for k, v in value.items()}
+        elif isinstance(value, list | tuple | dict):
+            return value
+        return EngineValue(value)
+
+    def wrap_tensor(self, tensor: Tensor) -> TensorFacade:
+        key = id(tensor)
+        facade = self._tensors.get(key)
+        if facade is not None and facade.tensor is tensor:
+            return facade
+        self.budget.check_elements(0)  # the live total may have been passed by views
+        numel = tensor.numel()
+        if numel > self.budget.settings.max_tensor_elements:
+            self.budget.check_elements(numel)
+        facade = TensorFacade(tensor)
+        self._tensors[key] = facade
+        self.budget.add_live(numel)
+        weakref.finalize(facade, self.budget.remove_live, numel)
+        self._count_recorded(tensor)
+        self._register(tensor)
+        return facade
+
+    def _register(self, tensor: Tensor) -> None:
+        if self.trace is None:
+            return
+        ref = self._registered.get(id(tensor))
+        if ref is not None and ref() is tensor:
+            return
+        self._registered[id(tensor)] = weakref.ref(tensor)
+        self.trace.register(tensor)
+
+    def _count_recorded(self, tensor: Tensor) -> None:
+        # Nodes are numbered in creation order, so the span of numbers seen is how many nodes
+        # this program recorded (the counter is per process; the first one seen is the base).
+        node = tensor.grad_fn
+        if node is None or node.sequence_nr == sys.maxsize:
+            return
+        number = node.sequence_nr
+        if self._first_sequence is None:
+            self._first_sequence = number
+        if number > self._last_sequence:
+            self._last_sequence = number
+            self.budget.check_recorded(number - self._first_sequence + 1)
+
+    def wrap_node(self, node: Node) -> NodeFacade:
+        facade = self._nodes.get(id(node))
+        if facade is None or facade.node is not node:
+            facade = NodeFacade(node)
+            self._nodes[id(node)] = facade
+        return facade
+
+    def wrap_dtype(self, value: dtype) -> DtypeFacade:
+        facade = self._dtypes.get(id(value))
+        if facade is None:
+            facade = self._dtypes[id(value)] = DtypeFacade(value)
+        return facade
+
+    def unwrap(self, value: Any, depth: int = 0) -> Any:
+        """The engine's view of a program value (façades replaced by what they wrap)."""
+        if isinstance(value, TensorFacade):
+            return value.tensor
+        if isinstance(value, DtypeFacade):
+            return value.dtype
+        if isinstance(value, NodeFacade):
+            return value.node
+        if isinstance(value, GradModeFacade):
+            return value.manager
+        if isinstance(value, InterpreterFunction | BuiltinFunction | ClassValue | ModuleValue):
+            raise TypeError(f"a {_kind(value)} cannot be passed to a torch function here")
+        if depth >= _UNWRAP_DEPTH or isinstance(value, Size | ReturnTuple):
+            return value
+        if type(value) is list:
+            return [self.unwrap(v, depth + 1) for v in value]
+        if type(value) is tuple:
+            return tuple(self.unwrap(v, depth + 1) for v in value)
+        if type(value) is dict:
+            return {k: self.unwrap(v, depth + 1) for k, v in value.items()}
+        return value
+
+    def live_tensors(self) -> Iterator[tuple[int, TensorFacade]]:
+        return iter(list(self._tensors.items()))
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, ClassValue):
+        return "class"
+    if isinstance(value, ModuleValue):
+        return "module"
+    return "function"

@@ -1,0 +1,191 @@
+"""The importable modules (`torch`, `torch.autograd`, `torch.nn.functional`, `math`) and the
+torch classes a program can name, each built over the allow-lists for one program run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, Final
+
+import engine
+from app.interpreter.bridge import GRAD_MODE_TYPES, Bridge
+from app.interpreter.facades import DtypeFacade, GradModeFacade, NodeFacade, TensorFacade
+from app.interpreter.limits import Budget
+from app.interpreter.torch_api import (
+    AUTOGRAD_FUNCTIONS,
+    FUNCTIONAL_FUNCTIONS,
+    MATH_CONSTANTS,
+    MATH_FUNCTIONS,
+    NN_ATTRIBUTES,
+    TORCH_FUNCTIONS,
+)
+from app.interpreter.values import BuiltinFunction, ClassValue, ModuleValue
+from engine import autograd as engine_autograd
+from engine.nn import functional as engine_functional
+from engine.size import Size
+
+_MISSING: Final = object()
+
+
+class Namespace:
+    """The modules and classes of one program run, created on first use and then reused."""
+
+    def __init__(self, bridge: Bridge, iterate: Callable[[Any], list[Any]]) -> None:
+        self.bridge = bridge
+        self._iterate = iterate
+        self._cache: dict[tuple[str, str], Any] = {}
+        self.tensor_class = ClassValue(
+            "torch.Tensor",
+            lambda a, k: bridge.call(engine.Tensor, a, k, name="Tensor"),
+            lambda v: isinstance(v, TensorFacade),
+        )
+        self.size_class = ClassValue("torch.Size", self._make_size, lambda v: isinstance(v, Size))
+        self.dtype_class = ClassValue("torch.dtype", None, lambda v: isinstance(v, DtypeFacade))
+        self.modules: dict[str, ModuleValue] = {
+            "torch": ModuleValue("torch", self._torch),
+            "torch.autograd": ModuleValue("torch.autograd", self._autograd),
+            "torch.nn": ModuleValue("torch.nn", self._nn),
+            "torch.nn.functional": ModuleValue("torch.nn.functional", self._functional),
+            "math": ModuleValue("math", self._math),
+        }
+
+    # modules ---------------------------------------------------------------------------------
+
+    def _cached(self, module: str, name: str, make: Callable[[], Any]) -> Any:
+        key = (module, name)
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def _torch(self, name: str) -> Any:
+        if name == "autograd":
+            return self.modules["torch.autograd"]
+        if name == "nn":
+            return self.modules["torch.nn"]
+        obj = getattr(engine, name, _MISSING) if name in TORCH_FUNCTIONS else _MISSING
+        if obj is _MISSING:
+            raise AttributeError(f"module 'torch' has no attribute '{name}'")
+        return self._cached("torch", name, lambda: self._value(name, obj, "torch"))
+
+    def _autograd(self, name: str) -> Any:
+        obj = getattr(engine_autograd, name, _MISSING) if name in AUTOGRAD_FUNCTIONS else _MISSING
+        if obj is _MISSING:
+            raise AttributeError(f"module 'torch.autograd' has no attribute '{name}'")
+        return self._cached("torch.autograd", name, lambda: self._value(name, obj, "autograd"))
+
+    def _nn(self, name: str) -> Any:
+        if name not in NN_ATTRIBUTES:
+            raise AttributeError(f"module 'torch.nn' has no attribute '{name}'")
+        return self.modules["torch.nn.functional"]
+
+    def _functional(self, name: str) -> Any:
+        obj = (
+            getattr(engine_functional, name, _MISSING) if name in FUNCTIONAL_FUNCTIONS else _MISSING
+        )
+        if obj is _MISSING or not callable(obj):
+            raise AttributeError(f"module 'torch.nn.functional' has no attribute '{name}'")
+        return self._cached(
+            "F", name, lambda: self._function(name, obj, f"<function {name} at {id(obj):#x}>")
+        )
+
+    def _math(self, name: str) -> Any:
+        if name in MATH_CONSTANTS:
+            return getattr(math, name)
+        if name not in MATH_FUNCTIONS:
+            raise AttributeError(f"module 'math' has no attribute '{name}'")
+        return self._cached("math", name, lambda: self._math_function(name))
+
+    # values ----------------------------------------------------------------------------------
+
+    def _value(self, name: str, obj: Any, where: str) -> Any:
+        if obj is engine.Tensor:
+            return self.tensor_class
+        if obj is Size:
+            return self.size_class
+        if obj is engine.dtype:
+            return self.dtype_class
+        if isinstance(obj, type):
+            return self._class(name, obj)
+        if callable(obj):
+            text = f"<built-in method {name} of type object at {id(obj):#x}>"
+            if where == "autograd":
+                text = f"<function {name} at {id(obj):#x}>"
+            return self._function(name, obj, text)
+        return self.bridge.wrap(obj)
+
+    def _function(self, name: str, obj: Callable[..., Any], text: str) -> BuiltinFunction:
+        bridge = self.bridge
+        return BuiltinFunction(name, lambda a, k: bridge.call(obj, a, k, name=name), text)
+
+    def _class(self, name: str, cls: type) -> ClassValue:
+        """Engine classes: grad-mode managers, legacy `FloatTensor`s, `Variable`."""
+        bridge = self.bridge
+
+        def construct(args: list[Any], kwargs: dict[str, Any]) -> Any:
+            return bridge.call(cls, args, kwargs, name=name)
+
+        if cls in GRAD_MODE_TYPES:
+            return ClassValue(
+                f"torch.autograd.grad_mode.{name}",
+                construct,
+                lambda v: isinstance(v, GradModeFacade) and isinstance(v.manager, cls),
+            )
+        qualname = (
+            repr(cls)[len("<class '") : -len("'>")]
+            if repr(cls).startswith("<class '")
+            else f"torch.{name}"
+        )
+        if qualname.startswith("engine."):
+            qualname = f"torch.{name}"
+        return ClassValue(
+            qualname,
+            construct,
+            lambda v: isinstance(v, TensorFacade) and isinstance(v.tensor, cls),
+        )
+
+    def _make_size(self, args: list[Any], kwargs: dict[str, Any]) -> Size:
+        if kwargs or len(args) > 1:
+            raise TypeError("Size() takes at most 1 argument")
+        items = self._iterate(args[0]) if args else []
+        if not all(isinstance(i, int) for i in items):
+            raise TypeError("torch.Size() takes an iterable of 'int'")
+        return Size(items)
+
+    def _math_function(self, name: str) -> BuiltinFunction:
+        function = getattr(math, name)
+        bridge, iterate = self.bridge, self._iterate
+        budget: Budget = bridge.budget
+
+        def call(args: list[Any], kwargs: dict[str, Any]) -> Any:
+            raw = [bridge.unwrap(a) for a in args]
+            if name in ("fsum", "prod") and raw:
+                raw[0] = [bridge.unwrap(v) for v in iterate(args[0])]
+            if name == "factorial" and raw and isinstance(raw[0], int) and raw[0] > 0:
+                budget.check_int_bits(int(raw[0] * math.log2(max(raw[0], 2))))
+            result = function(*raw, **kwargs)
+            if isinstance(result, int):
+                budget.check_int(result)
+            return bridge.wrap(result)
+
+        return BuiltinFunction(name, call)
+
+    # type() ----------------------------------------------------------------------------------
+
+    def class_of_facade(self, value: Any) -> ClassValue | None:
+        """The class `type(x)` shows for a façade, or None if `value` is not one."""
+        if isinstance(value, TensorFacade):
+            return self.tensor_class
+        if isinstance(value, DtypeFacade):
+            return self.dtype_class
+        if isinstance(value, NodeFacade):
+            name = value.node.name()
+            return ClassValue(
+                name, None, lambda v: isinstance(v, NodeFacade) and v.display_type() == name
+            )
+        if isinstance(value, GradModeFacade):
+            resolved = self._torch(value.display_type())
+            return resolved if isinstance(resolved, ClassValue) else None
+        if isinstance(value, Size):
+            return self.size_class
+        return None
