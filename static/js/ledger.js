@@ -1,0 +1,96 @@
+// The chain-rule ledger: the current backward step written out with KaTeX (vendored, loaded as
+// window.katex). Each row: the gradient flowing in × the local derivative = what is sent on.
+// katex.render builds DOM nodes (no HTML strings), which keeps the strict CSP intact.
+
+import { formatValue, latexText, latexValue } from "./format.js";
+import { t } from "./prefs.js";
+
+const KATEX_OPTIONS = { throwOnError: false, displayMode: false, trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" };
+
+function math(latex, fallback) {
+  const span = document.createElement("span");
+  span.className = "math";
+  if (window.katex) {
+    try {
+      window.katex.render(latex, span, KATEX_OPTIONS);
+      return span;
+    } catch {
+      // fall through to plain text
+    }
+  }
+  span.textContent = fallback;
+  return span;
+}
+
+function text(latex) {
+  return `\\text{${latexText(latex)}}`;
+}
+
+function row(label, latex, fallback) {
+  const tr = document.createElement("tr");
+  const th = document.createElement("th");
+  th.scope = "row";
+  th.textContent = label;
+  const td = document.createElement("td");
+  td.append(math(latex, fallback));
+  tr.append(th, td);
+  return tr;
+}
+
+/** Renders step `index` of `pass` from `model` (a BackwardModel) into `container`. */
+export function renderLedger(container, model, pass, index) {
+  const step = model?.step(pass, index);
+  if (!step) {
+    const p = document.createElement("p");
+    p.className = "muted";
+    p.textContent = t("ledger.empty");
+    container.replaceChildren(p);
+    return;
+  }
+  const caption = document.createElement("caption");
+  const table = document.createElement("table");
+  table.className = "ledger-table";
+  const body = document.createElement("tbody");
+  // The server writes each step's chain rule with the learner's names (latex + text); the
+  // numbers are filled in here, and plain text stands in when KaTeX cannot render it.
+  if (step.kind === "seed") {
+    const root = model.label(step.node);
+    caption.textContent = `${t("ledger.seed")} · ${root}`;
+    const latex = step.latex ?? `\\frac{\\partial\\,${text(root)}}{\\partial\\,${text(root)}} = ${latexValue(step.grad)}`;
+    body.append(row(t("ledger.seed"), latex, step.text ?? `∂${root}/∂${root} = ${formatValue(step.grad)}`));
+  } else if (step.kind === "accumulate") {
+    const leaf = model.leafName(step);
+    caption.textContent = `AccumulateGrad · ${leaf}.grad`;
+    const none = step.before === null || step.before === undefined;
+    const before = none ? "\\text{None}" : latexValue(step.before);
+    const sum = none ? latexValue(step.grad_output) : `${before} + ${latexValue(step.grad_output)}`;
+    body.append(
+      row(t("ledger.incoming"), `g = ${latexValue(step.grad_output)}`, `g = ${formatValue(step.grad_output)}`),
+      row(
+        t("ledger.accumulate"),
+        `${text(`${leaf}.grad`)}:\\; ${before} \\;\\to\\; ${sum} = ${latexValue(step.after)}`,
+        `${leaf}.grad: ${formatValue(step.before)} → ${formatValue(step.after)}`,
+      ),
+    );
+  } else {
+    caption.textContent = model.label(step.node);
+    body.append(row(t("ledger.incoming"), `g = ${latexValue(step.grad_output)}`, `g = ${formatValue(step.grad_output)}`));
+    for (const input of step.inputs ?? []) {
+      if (!input.to) continue;
+      const target = model.label(input.to);
+      const hasLocal = input.local_value !== null && input.local_value !== undefined;
+      const local =
+        input.latex ??
+        `\\frac{\\partial\\,\\text{out}}{\\partial\\,${text(input.input)}} = ${input.local_latex || text(input.local ?? "")}${hasLocal ? ` = ${latexValue(input.local_value)}` : ""}`;
+      const sent = hasLocal
+        ? `g \\times ${latexValue(input.local_value)} = ${latexValue(step.grad_output)} \\times ${latexValue(input.local_value)} = ${latexValue(input.contribution)}`
+        : `${text(input.grad_formula ?? "")} = ${latexValue(input.contribution)}`;
+      body.append(
+        row(`${t("ledger.local")} (${input.input})`, local, input.text ?? `∂out/∂${input.input} = ${input.local}`),
+        row(`${t("ledger.contribution")} → ${target}`, sent, formatValue(input.contribution)),
+      );
+    }
+  }
+  table.append(caption, body);
+  container.replaceChildren(table);
+}

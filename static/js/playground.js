@@ -1,0 +1,329 @@
+// The playground page: wires the editor, POST /api/run, the transcript, the graph, the step
+// controls, the chain-rule ledger, examples, share links and keyboard shortcuts together.
+
+import { CodeEditor } from "./editor.js";
+import { GraphView } from "./graph.js";
+import { renderLedger } from "./ledger.js";
+import { currentLang, isPresenting, t } from "./prefs.js";
+import { decodeState, encodeState } from "./share.js";
+import { BackwardModel } from "./steps.js";
+import { Transcript } from "./transcript.js";
+
+const $ = (id) => document.getElementById(id);
+const examples = JSON.parse($("examples-data").textContent);
+const BASE_DELAY_MS = 1200;
+
+const state = {
+  result: null,
+  model: null,
+  pass: 0,
+  step: 0,
+  timer: null,
+  running: false,
+  pendingPosition: null, // a share link's pass/step, applied once its run returns
+};
+
+const transcript = new Transcript({
+  stdout: $("stdout"),
+  warnings: $("warnings"),
+  error: $("error"),
+  status: $("run-status"),
+  onGoToLine: (line) => editor.goToLine(line),
+});
+
+const graph = new GraphView({ viewport: $("graph"), details: $("node-details"), note: $("graph-note") });
+
+const fallback = $("code-fallback");
+const editor = new CodeEditor($("editor"), fallback.value, { label: t("editor.label"), onRun: () => run() });
+fallback.remove();
+
+// ---- running a program ----
+
+async function run() {
+  if (state.running) return;
+  state.running = true;
+  stop();
+  const button = $("run");
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  transcript.busy();
+  try {
+    const response = await fetch("/api/run", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ code: editor.code, lang: currentLang() }),
+    });
+    if (response.status === 503 || response.status === 429) {
+      transcript.fail("out.busy", { s: response.headers.get("Retry-After") ?? "5" });
+    } else if (response.status === 413) {
+      transcript.fail("out.too_large");
+    } else if (!response.ok) {
+      transcript.fail("out.http_error", { status: response.status });
+    } else {
+      show(await response.json());
+    }
+  } catch {
+    transcript.fail("out.network_error");
+  } finally {
+    state.running = false;
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+  }
+}
+
+function show(result) {
+  state.result = result;
+  state.model = new BackwardModel(result);
+  transcript.show(result);
+  markError();
+  graph.show(result);
+  fillPassPicker();
+  const wanted = state.pendingPosition;
+  state.pendingPosition = null;
+  const lastPass = Math.max(0, state.model.passCount - 1);
+  goTo(wanted?.pass ?? lastPass, wanted?.step ?? 0);
+}
+
+function markError() {
+  const error = state.result?.error;
+  editor.markError(Number.isInteger(error?.line) ? error.line : null, error ? `⟵ ${error.type ?? "Error"}` : "");
+}
+
+// ---- stepping ----
+
+function goTo(pass, step) {
+  const model = state.model;
+  if (!model) return;
+  state.pass = Math.min(Math.max(0, pass), Math.max(0, model.passCount - 1));
+  const count = model.stepCount(state.pass);
+  state.step = Math.min(Math.max(0, step), Math.max(0, count - 1));
+  paintStep();
+}
+
+function paintStep() {
+  const { model, pass, step } = state;
+  const count = model ? model.stepCount(pass) : 0;
+  const hasSteps = count > 0;
+  $("step-controls").hidden = !hasSteps;
+  $("pass-picker").value = String(pass);
+  const slider = $("step-slider");
+  slider.max = String(Math.max(0, count - 1));
+  slider.value = String(step);
+  const position = hasSteps ? t("steps.position", { i: step, n: count - 1 }) : "";
+  slider.setAttribute("aria-valuetext", position);
+  $("step-position").textContent = position;
+  for (const id of ["step-first", "step-back"]) $(id).disabled = !hasSteps || step === 0;
+  for (const id of ["step-forward", "step-last"]) $(id).disabled = !hasSteps || step >= count - 1;
+
+  if (!model || !hasSteps) {
+    $("step-description").textContent = state.result ? t("steps.none") : "";
+    $("pass-note").textContent = "";
+    renderLedger($("ledger"), null, 0, 0);
+    graph.paint({});
+    return;
+  }
+  const drawn = model.isDrawn(pass);
+  $("pass-note").textContent = drawn ? "" : t("graph.other_pass");
+  graph.paint(
+    drawn
+      ? {
+          running: model.runningIds(pass, step),
+          done: model.doneIds(pass, step),
+          grads: model.gradsAt(pass, step),
+          isFinal: (id, value) => pass === model.passCount - 1 && model.isFinalGrad(id, value),
+        }
+      : {},
+  );
+  const last = step === count - 1 ? ` ${t("steps.done")}` : "";
+  $("step-description").textContent = model.describe(pass, step) + last;
+  renderLedger($("ledger"), model, pass, step);
+}
+
+function move(delta) {
+  if (state.model) goTo(state.pass, state.step + delta);
+}
+
+function first() {
+  goTo(state.pass, 0);
+}
+
+function last() {
+  if (state.model) goTo(state.pass, state.model.stepCount(state.pass) - 1);
+}
+
+function atEnd() {
+  return !state.model || state.step >= state.model.stepCount(state.pass) - 1;
+}
+
+function play() {
+  if (!state.model || state.model.stepCount(state.pass) < 2) return;
+  if (atEnd()) first();
+  const speed = Number.parseFloat($("step-speed").value) || 1;
+  state.timer = window.setInterval(() => {
+    move(1);
+    if (atEnd()) stop();
+  }, BASE_DELAY_MS / speed);
+  showPlaying();
+}
+
+function stop() {
+  if (state.timer !== null) window.clearInterval(state.timer);
+  state.timer = null;
+  showPlaying();
+}
+
+function togglePlay() {
+  if (state.timer === null) play();
+  else stop();
+}
+
+function showPlaying() {
+  const playing = state.timer !== null;
+  const button = $("step-play");
+  button.setAttribute("aria-pressed", String(playing));
+  button.dataset.i18n = playing ? "steps.pause" : "steps.play";
+  button.textContent = t(button.dataset.i18n);
+}
+
+function fillPassPicker() {
+  const picker = $("pass-picker");
+  const passes = state.model?.passes ?? [];
+  picker.replaceChildren(
+    ...passes.map((entry, n) => {
+      const option = document.createElement("option");
+      option.value = String(n);
+      option.textContent = t("steps.pass_option", { n: n + 1, line: entry.line ?? "?" });
+      return option;
+    }),
+  );
+  $("pass-picker-field").hidden = passes.length < 2;
+}
+
+// ---- examples ----
+
+function fillExamples() {
+  const select = $("examples");
+  const lang = currentLang();
+  for (const option of select.querySelectorAll("option[data-slug]")) {
+    const example = examples.find((e) => e.slug === option.dataset.slug);
+    if (example) option.textContent = lang === "zh" ? example.title_zh : example.title_en;
+  }
+}
+
+$("examples").addEventListener("change", (event) => {
+  const example = examples.find((e) => e.slug === event.target.value);
+  if (!example) return;
+  editor.code = example.code;
+  run();
+});
+
+// ---- share links ----
+
+async function share() {
+  const fragment = await encodeState({ code: editor.code, pass: state.model ? state.pass : null, step: state.model ? state.step : null });
+  const url = new URL(window.location.href);
+  url.hash = fragment;
+  history.replaceState(null, "", url);
+  const field = $("share-url");
+  field.value = url.toString();
+  $("share-box").hidden = false;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url.toString());
+    copied = true;
+  } catch {
+    // No clipboard permission (or plain http): the link stays selectable in the field.
+  }
+  $("share-status").textContent = copied ? t("editor.share_copied") : t("editor.share_ready");
+  field.focus();
+  field.select();
+}
+
+async function restoreFromFragment() {
+  if (!window.location.hash) return false;
+  const shared = await decodeState(window.location.hash);
+  if (!shared) return false;
+  editor.code = shared.code;
+  state.pendingPosition = { pass: shared.pass ?? undefined, step: shared.step ?? undefined };
+  await run();
+  return true;
+}
+
+// ---- wiring ----
+
+$("run").addEventListener("click", () => run());
+$("share").addEventListener("click", () => share());
+$("step-first").addEventListener("click", () => (stop(), first()));
+$("step-back").addEventListener("click", () => (stop(), move(-1)));
+$("step-forward").addEventListener("click", () => (stop(), move(1)));
+$("step-last").addEventListener("click", () => (stop(), last()));
+$("step-play").addEventListener("click", () => togglePlay());
+$("step-speed").addEventListener("change", () => {
+  if (state.timer !== null) (stop(), play());
+});
+$("step-slider").addEventListener("input", (event) => (stop(), goTo(state.pass, Number(event.target.value))));
+$("pass-picker").addEventListener("change", (event) => (stop(), goTo(Number(event.target.value), 0)));
+$("zoom-in").addEventListener("click", () => graph.zoomIn());
+$("zoom-out").addEventListener("click", () => graph.zoomOut());
+$("zoom-fit").addEventListener("click", () => graph.fit());
+window.addEventListener("hashchange", () => restoreFromFragment());
+
+function typingIn(target) {
+  return target instanceof Element && Boolean(target.closest(".cm-editor, input, select, textarea, [contenteditable]"));
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.defaultPrevented || event.altKey) return;
+  if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+    event.preventDefault();
+    run();
+    return;
+  }
+  if (event.ctrlKey || event.metaKey) return;
+  // A projector clicker sends PageDown/PageUp: in presenter mode they always step.
+  if (isPresenting() && (event.key === "PageDown" || event.key === "PageUp")) {
+    event.preventDefault();
+    stop();
+    move(event.key === "PageDown" ? 1 : -1);
+    return;
+  }
+  if (typingIn(event.target)) return;
+  const onButton = event.target instanceof Element && event.target.closest("button");
+  const actions = {
+    ArrowRight: () => move(1),
+    ArrowLeft: () => move(-1),
+    Home: first,
+    End: last,
+    " ": onButton ? null : togglePlay,
+  };
+  const action = actions[event.key];
+  if (!action || !state.model) return;
+  event.preventDefault();
+  if (event.key !== " ") stop();
+  action();
+});
+
+document.addEventListener("langchange", () => {
+  editor.setLabel(t("editor.label"));
+  fillExamples();
+  transcript.render();
+  graph.svg?.setAttribute("aria-label", t("graph.heading"));
+  if (graph.detailId) graph.showDetails(graph.detailId);
+  else graph.clearDetails();
+  if (state.model) {
+    const keep = { pass: state.pass, step: state.step };
+    fillPassPicker();
+    goTo(keep.pass, keep.step);
+  } else paintStep();
+  showPlaying();
+  // Error hints come from the server in the request's language: ask again in the new one.
+  if (state.result?.error?.hint) {
+    state.pendingPosition = { pass: state.pass, step: state.step };
+    run();
+  }
+});
+
+fillExamples();
+paintStep();
+transcript.render();
+restoreFromFragment();
