@@ -1,0 +1,257 @@
+"""Worker processes that run programs: OS limits, a deadline per program, and a bounded queue.
+
+The API process never runs user code. Each worker is a pre-started process (from a forkserver
+that has already imported the engine) with an address-space, CPU-time and file limit; the API
+process waits for its answer at most `Settings.deadline_s`, then kills and replaces it. A worker
+that dies is replaced too; the program it was running gets an error, nothing else notices.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import multiprocessing
+import os
+import resource
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from app.config import Settings
+from app.interpreter.hints import hint_text
+
+# Imported by the forkserver once, so a new worker starts without importing numpy again.
+_PRELOAD = ["app.program"]
+# BLAS thread pools would multiply each worker's CPU use and address space.
+_SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+_OPEN_FILES = 32
+_READY = "ready"
+_START_TIMEOUT_S = 60.0
+
+
+class PoolSaturated(Exception):
+    """Every worker is busy and the queue is full: the client should retry later."""
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    jobs: int = 0
+
+
+class WorkerPool:
+    """A fixed number of worker processes behind a bounded queue."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._context: BaseContext | None = None
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._waiting = 0
+        self._busy = 0
+        self._executor = ThreadPoolExecutor(
+            max_workers=settings.workers + 1, thread_name_prefix="pool"
+        )
+        self._workers: list[_Worker] = []
+
+    # lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        for name in _SINGLE_THREADED:
+            os.environ.setdefault(name, "1")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        self._context = context
+        self._idle = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        for _ in range(self.settings.workers):
+            worker = await loop.run_in_executor(self._executor, self._spawn)
+            self._idle.put_nowait(worker)
+
+    async def stop(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, self._stop_all)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _stop_all(self) -> None:
+        for worker in list(self._workers):
+            with contextlib.suppress(OSError):
+                worker.connection.send(None)
+        for worker in list(self._workers):
+            worker.process.join(timeout=1)
+            _kill(worker)
+        self._workers.clear()
+
+    def _spawn(self) -> _Worker:
+        assert self._context is not None
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=worker_main, args=(child_end, self.settings), daemon=True, name="sandbox"
+        )
+        process.start()
+        child_end.close()
+        # wait until the worker has limited itself and is ready, so deadlines measure programs
+        if not parent_end.poll(_START_TIMEOUT_S) or parent_end.recv() != _READY:
+            process.kill()
+            raise RuntimeError("a sandbox worker did not start")
+        worker = _Worker(process, parent_end)
+        self._workers.append(worker)
+        return worker
+
+    # running programs ------------------------------------------------------------------------
+
+    @property
+    def alive(self) -> int:
+        return sum(1 for w in self._workers if w.process.is_alive())
+
+    @property
+    def load(self) -> tuple[int, int]:
+        """(programs running, programs waiting)."""
+        return self._busy, self._waiting
+
+    async def run(self, code: str, lang: str, focus: str | None) -> dict[str, Any]:
+        """Run one program in a worker; its `RunResult` as a dict, or a timeout/crash error."""
+        idle = self._idle
+        if idle is None:
+            raise RuntimeError("the worker pool is not started")
+        if idle.empty() and self._waiting >= self.settings.queue_size:
+            raise PoolSaturated
+        self._waiting += 1
+        try:
+            worker = await idle.get()
+        finally:
+            self._waiting -= 1
+        self._busy += 1
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, self._round_trip, worker, (code, lang, focus))
+        try:
+            result, worker = await asyncio.shield(future)
+        except asyncio.CancelledError:
+            # the client went away; the worker comes back when its program is done
+            future.add_done_callback(lambda done: idle.put_nowait(done.result()[1]))
+            raise
+        finally:
+            self._busy -= 1
+        idle.put_nowait(worker)
+        return result
+
+    def _round_trip(
+        self, worker: _Worker, job: tuple[str, str, str | None]
+    ) -> tuple[dict[str, Any], _Worker]:
+        """Send a job and wait for its answer until the deadline (runs in an executor thread)."""
+        lang = job[1]
+        deadline = self.settings.deadline_s
+        try:
+            worker.connection.send(job)
+            if worker.connection.poll(deadline):
+                result: dict[str, Any] = worker.connection.recv()
+                worker.jobs += 1
+                if worker.jobs >= self.settings.worker_max_jobs:
+                    return result, self._replace(worker)
+                return result, worker
+            outcome = _timeout_result(deadline, lang)
+        except (EOFError, OSError):
+            worker.process.join(timeout=1)
+            outcome = _crash_result(worker.process.exitcode, self.settings, lang)
+        except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
+            outcome = _crash_result(None, self.settings, lang)
+        return outcome, self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        _kill(worker)
+        if worker in self._workers:
+            self._workers.remove(worker)
+        return self._spawn()
+
+
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(timeout=5)
+    worker.connection.close()
+
+
+def _timeout_result(deadline: float, lang: str) -> dict[str, Any]:
+    return _error_result(
+        "TimeoutError",
+        f"the program did not finish within {deadline:g} seconds and was stopped",
+        hint_text("timeout", lang),
+    )
+
+
+def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> dict[str, Any]:
+    if exitcode == -signal.SIGXCPU:
+        return _error_result(
+            "LimitExceeded",
+            f"CPU time exceeded the limit of {settings.cpu_limit_s} s",
+            hint_text("timeout", lang),
+        )
+    how = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
+    return _error_result(
+        "WorkerCrashed",
+        f"the sandbox process running this program stopped unexpectedly{how}",
+        hint_text("crash", lang),
+    )
+
+
+def _error_result(kind: str, message: str, hint: str) -> dict[str, Any]:
+    return {
+        "stdout": "",
+        "error": {"type": kind, "message": message, "line": None, "hint": hint},
+        "warnings": [],
+        "graph": {"nodes": [], "edges": []},
+        "backward": [],
+    }
+
+
+# the worker process ------------------------------------------------------------------------
+
+
+def worker_main(connection: Connection, settings: Settings) -> None:
+    """A worker's life: limit itself, then run programs until told to stop."""
+    from app.program import run_program  # already imported by the forkserver
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
+    limit_resources(settings)
+    connection.send(_READY)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        code, lang, focus = job
+        _allow_cpu(settings.cpu_limit_s)
+        result = run_program(code, lang, focus, settings)
+        connection.send(result.to_dict())
+
+
+def limit_resources(settings: Settings) -> None:
+    """OS limits for this process: address space, CPU seconds, no file writes, few files."""
+    memory = settings.memory_limit_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    lifetime_cpu = settings.cpu_limit_s * (settings.worker_max_jobs + 2)
+    resource.setrlimit(resource.RLIMIT_CPU, (settings.cpu_limit_s, lifetime_cpu))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (_OPEN_FILES, _OPEN_FILES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # a write past RLIMIT_FSIZE then fails with an error instead of killing the worker
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def _allow_cpu(seconds: int) -> None:
+    """Give the next program `seconds` of CPU beyond what this worker has used so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = math.ceil(usage.ru_utime + usage.ru_stime)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = used + seconds
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
