@@ -29,8 +29,10 @@ CLIENT_COOKIE = "agl_client"
 REQUEST_ID_HEADER = b"x-request-id"
 # Paths whose requests are rate limited: the ones that make a worker run a program.
 LIMITED_PREFIX = "/api/"
-# Static files never get the cookie: a Set-Cookie would keep shared caches from storing them.
+# Static files never get the cookie (a Set-Cookie would keep shared caches from storing them),
+# nor do health checks (a probe every few seconds is not a new student).
 STATIC_PREFIX = "/static/"
+HEALTH_PATH = "/healthz"
 # FastAPI's interactive API docs load Swagger UI / ReDoc from a CDN with one inline script.
 DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
 # An incoming X-Request-ID is kept only if it is short and plain (it is echoed and logged).
@@ -240,6 +242,7 @@ class RateLimitMiddleware:
         if (
             client_id is None
             and not path.startswith(STATIC_PREFIX)
+            and path != HEALTH_PATH
             and self.limiter.may_issue_cookie(ip)
         ):
             client_id, value = self.cookies.issue()

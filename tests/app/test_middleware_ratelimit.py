@@ -85,13 +85,16 @@ def test_the_cookie_is_secure_over_https() -> None:
     lab.run(scenario)
 
 
-def test_static_files_never_set_the_cookie() -> None:
-    lab = Lab()
+def test_static_files_and_health_checks_never_set_the_cookie() -> None:
+    lab = Lab(rate_limit_new_clients_burst=1, rate_limit_new_clients_per_s=0.001)
 
     async def scenario() -> None:
-        async with lab.browser() as browser:
-            response = await browser.get("/static/js/app.js")
-            assert "set-cookie" not in response.headers
+        async with lab.browser() as probe:
+            for _ in range(3):
+                assert "set-cookie" not in (await probe.get("/static/js/app.js")).headers
+                assert "set-cookie" not in (await probe.get("/healthz")).headers
+        async with lab.browser() as student:  # the probes used up none of the new-client ids
+            assert "set-cookie" in (await student.get("/")).headers
 
     lab.run(scenario)
 
