@@ -75,7 +75,10 @@ class GradModeFacade(Opaque):
         self.manager = manager
 
     def __repr__(self) -> str:
-        return f"<torch.autograd.grad_mode.{self.display_type()} object at {id(self):#x}>"
+        name = self.display_type()
+        if name == "set_grad_enabled":  # PyTorch gives this one a repr of its own
+            return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.manager._mode})"
+        return f"<torch.autograd.grad_mode.{name} object at {id(self):#x}>"
 
     def display_type(self) -> str:
         return type(self.manager).__name__
