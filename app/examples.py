@@ -278,8 +278,8 @@ for step in range(8):
     with torch.no_grad():
         w -= lr * w.grad
         b -= lr * b.grad
-    w.grad.zero_()
-    b.grad.zero_()
+    w.grad = None    # forget this step's gradients, or the next
+    b.grad = None    # backward() would add to them
     print(step, loss.item())
 
 print(w, b)

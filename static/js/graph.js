@@ -10,7 +10,7 @@ const ZOOM_STEP = 1.25;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 40;
 
-/** Parses SVG text into a detached element of this document; never via innerHTML. */
+/** Parses SVG text into a detached element of this document; never through an HTML string. */
 export function parseSvg(text) {
   const doc = new DOMParser().parseFromString(text, "image/svg+xml");
   const svg = doc.documentElement;
