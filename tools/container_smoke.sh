@@ -192,6 +192,16 @@ assert body["stdout"] == "tensor(2.) tensor(1.)\ntensor(5., grad_fn=<AddBackward
 assert body["svg"] and body["svg"].lstrip().startswith("<svg"), "no SVG"
 PY
 log "POST /api/run: ok"
+
+# What the app may write, checked inside the server's own mount namespace: only /tmp.
+NS_PID=$(cat "/proc/$SERVER_PID/task/$SERVER_PID/children" | awk '{print $1}')
+in_server_ns() { nsenter --target "$NS_PID" --mount chroot "$@"; }
+in_server_ns "$MNT" sh -c 'touch /probe' 2>/dev/null && fail "the root file system is writable"
+in_server_ns --userspec="$uid:$gid" --groups="$gid" "$MNT" sh -c "touch '$WORKDIR/probe'" \
+  2>/dev/null && fail "the app can write to its own source"
+in_server_ns --userspec="$uid:$gid" --groups="$gid" "$MNT" sh -c 'touch /tmp/probe' \
+  || fail "the app cannot write to /tmp"
+log "file system: root read-only, source not writable by $user_name, /tmp writable"
 log "server log (last lines):"
 tail -n 5 "$CACHE/server.log" | sed 's/^/    /'
 log "PASS"
