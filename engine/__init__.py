@@ -40,7 +40,9 @@ from engine.dtypes import (
     promote_types,
     uint8,
 )
+from engine.ops.activation import log_softmax, softmax
 from engine.ops.arithmetic import add, div, mul, neg, pow, sub
+from engine.ops.comparison import allclose, eq, equal, ge, gt, le, lt, ne, where
 from engine.ops.conversion import clone
 from engine.ops.pointwise import (
     abs,
@@ -95,6 +97,7 @@ __all__ = [
     "Tensor",
     "abs",
     "add",
+    "allclose",
     "arange",
     "argmax",
     "argmin",
@@ -113,6 +116,8 @@ __all__ = [
     "empty",
     "empty_like",
     "enable_grad",
+    "eq",
+    "equal",
     "exp",
     "eye",
     "flatten",
@@ -122,7 +127,9 @@ __all__ = [
     "float64",
     "full",
     "full_like",
+    "ge",
     "get_default_dtype",
+    "gt",
     "half",
     "int",
     "int8",
@@ -131,15 +138,19 @@ __all__ = [
     "int64",
     "is_grad_enabled",
     "is_tensor",
+    "le",
     "linspace",
     "log",
+    "log_softmax",
     "long",
+    "lt",
     "max",
     "maximum",
     "mean",
     "min",
     "minimum",
     "mul",
+    "ne",
     "neg",
     "nn",
     "no_grad",
@@ -158,6 +169,7 @@ __all__ = [
     "sigmoid",
     "sign",
     "sin",
+    "softmax",
     "sqrt",
     "squeeze",
     "stack",
@@ -170,6 +182,7 @@ __all__ = [
     "uint8",
     "unbind",
     "unsqueeze",
+    "where",
     "zeros",
     "zeros_like",
 ]

@@ -1,1 +1,79 @@
-"""(being written) torch.nn.functional subset."""
+"""`torch.nn.functional`: activations (relu, sigmoid, tanh, softmax, log_softmax) and losses."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING
+
+from engine import dtypes
+from engine.ops import activation, inplace, pointwise
+from engine.ops.loss import cross_entropy, mse_loss, nll_loss
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+__all__ = [
+    "cross_entropy",
+    "log_softmax",
+    "mse_loss",
+    "nll_loss",
+    "relu",
+    "sigmoid",
+    "softmax",
+    "tanh",
+]
+
+
+def relu(input: Tensor, inplace: bool = False) -> Tensor:
+    """max(input, 0) elementwise (ReluBackward0)."""
+    if inplace:
+        return _relu_(input)
+    return pointwise.relu(input)
+
+
+def _relu_(t: Tensor) -> Tensor:
+    return inplace.clamp_(t, 0, None)
+
+
+def sigmoid(input: Tensor) -> Tensor:
+    """1 / (1 + e^(-input)) elementwise (SigmoidBackward0)."""
+    return pointwise.sigmoid(input)
+
+
+def tanh(input: Tensor) -> Tensor:
+    """tanh(input) elementwise (TanhBackward0)."""
+    return pointwise.tanh(input)
+
+
+def _implicit_dim(name: str, ndim: int) -> int:
+    warnings.warn(
+        f"Implicit dimension choice for {name} has been deprecated. Change the call to include "
+        "dim=X as an argument.",
+        UserWarning,
+        stacklevel=3,
+    )
+    return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmax(
+    input: Tensor,
+    dim: int | None = None,
+    _stacklevel: int = 3,
+    dtype: dtypes.dtype | None = None,
+) -> Tensor:
+    """e^x / Σ e^x along `dim` (SoftmaxBackward0)."""
+    if dim is None:
+        dim = _implicit_dim("softmax", input.dim())
+    return activation.softmax(input, dim, dtype)
+
+
+def log_softmax(
+    input: Tensor,
+    dim: int | None = None,
+    _stacklevel: int = 3,
+    dtype: dtypes.dtype | None = None,
+) -> Tensor:
+    """x − log Σ e^x along `dim` (LogSoftmaxBackward0)."""
+    if dim is None:
+        dim = _implicit_dim("log_softmax", input.dim())
+    return activation.log_softmax(input, dim, dtype)

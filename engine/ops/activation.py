@@ -1,1 +1,144 @@
-"""(being written) activation ops."""
+"""softmax and log_softmax along a dimension: one node each, as in PyTorch (not exp and sum).
+
+Both subtract the maximum along `dim` before exponentiating, so large logits do not overflow.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine import dtypes
+from engine.autograd.function import Derivative, Grad, Node
+from engine.ops import conversion, pointwise
+from engine.ops.graph import expect_tensor, needs_grad, record
+from engine.ops.shape import wrap_dim
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+_SCALAR_NAMES = {"int64": "Long", "int32": "Int", "bool": "Bool", "int16": "Short",
+                 "int8": "Char", "uint8": "Byte"}  # fmt: skip
+
+
+class _AlongDim(Node):
+    """A node of a function applied along one dimension; it saves its result and the dim."""
+
+    __slots__ = ("axis", "dim")
+    axis: int
+    dim: int
+    saved_names = ("result",)
+
+    def saved_values(self) -> dict[str, Any]:
+        values = super().saved_values()
+        values["dim"] = self.dim
+        return values
+
+
+def _sum_keep(value: Any, axis: int) -> Any:
+    if isinstance(value, np.ndarray | np.generic):
+        return np.sum(value, axis=axis, keepdims=True)
+    return value.sum(axis, keepdim=True)
+
+
+class SoftmaxBackward0(_AlongDim):
+    """result_i = e^(self_i) / Σ_j e^(self_j);  ∂result_i/∂self_j = result_i·(δ_ij − result_j)."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "self",
+            "result * (δ - result)",
+            r"y_i(\delta_{ij} - y_j)",
+            "_softmax_backward_data(grad, result, dim)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (y,) = saved
+        if not np.ndim(getattr(y, "_data", y)):
+            return (grad * 0,)
+        return (y * (grad - _sum_keep(grad * y, self.axis)),)
+
+
+class LogSoftmaxBackward0(_AlongDim):
+    """result_i = self_i − log Σ_j e^(self_j) along dim;  ∂result_i/∂self_j = δ_ij − softmax_j."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "self",
+            "δ - exp(result)",
+            r"\delta_{ij} - e^{y_j}",
+            "_log_softmax_backward_data(grad, result, dim)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (y,) = saved
+        if not np.ndim(getattr(y, "_data", y)):
+            return (grad * 0,)
+        if isinstance(y, np.ndarray | np.generic):
+            with np.errstate(all="ignore"):
+                return (grad - np.exp(y) * _sum_keep(grad, self.axis),)
+        return (grad - pointwise.exp(y) * _sum_keep(grad, self.axis),)
+
+
+def _prepared(op: str, t: Tensor, dim: int, dtype: dtypes.dtype | None) -> tuple[Tensor, int]:
+    expect_tensor(op, t)
+    if dtype is not None:
+        t = conversion.to(t, dtype)
+    axis = wrap_dim(dim, t._data.ndim)
+    if not t._dtype.is_floating_point:
+        kernel = (
+            f"{op}_lastdim_kernel_impl"
+            if axis == t._data.ndim - 1 or t._data.ndim == 0
+            else (f"{op}_kernel_impl")
+        )
+        raise NotImplementedError(
+            f"\"{kernel}\" not implemented for '{_SCALAR_NAMES.get(t._dtype.name, t._dtype.name)}'"
+        )
+    return t, axis
+
+
+def _shifted(x: np.ndarray, axis: int) -> np.ndarray:
+    """x − max(x) along the axis (an all −inf slice stays as it is, giving nan like PyTorch)."""
+    peak = np.max(x, axis=axis, keepdims=True)
+    return np.asarray(x - np.where(np.isfinite(peak), peak, 0).astype(x.dtype))
+
+
+def softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
+    t, axis = _prepared("softmax", t, dim, dtype)
+    x = t._data
+    with np.errstate(all="ignore"):
+        if x.ndim == 0:
+            data = np.ones_like(x)
+        else:
+            e = np.exp(_shifted(x, axis))
+            data = e * (1 / np.sum(e, axis=axis, keepdims=True))
+    result = t._make(np.asarray(data, dtype=x.dtype), t._dtype)
+    if needs_grad(t):
+        node = SoftmaxBackward0()
+        node.axis, node.dim = axis, dim
+        node.save(result)
+        record(node, result, (t,))
+    return result
+
+
+def log_softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
+    t, axis = _prepared("log_softmax", t, dim, dtype)
+    x = t._data
+    with np.errstate(all="ignore"):
+        if x.ndim == 0:
+            data = np.zeros_like(x)
+        else:
+            shifted = _shifted(x, axis)
+            data = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    result = t._make(np.asarray(data, dtype=x.dtype), t._dtype)
+    if needs_grad(t):
+        node = LogSoftmaxBackward0()
+        node.axis, node.dim = axis, dim
+        node.save(result)
+        record(node, result, (t,))
+    return result

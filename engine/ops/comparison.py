@@ -1,1 +1,198 @@
-"""(being written) comparison ops."""
+"""Comparisons (`== != < <= > >=`, equal, allclose) returning bool tensors, and `where`.
+
+A comparison is not differentiable: its result is a bool tensor with no grad_fn, even when an
+operand requires grad. Operands are compared in their promoted dtype, as PyTorch does (an
+int64 tensor against a float32 tensor compares in float32).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine import dtypes
+from engine.autograd.function import Derivative, Grad, Node
+from engine.ops.graph import (
+    SCALAR_TYPES,
+    Number,
+    binary_dtype,
+    broadcast_error,
+    broadcast_shape,
+    expect_tensor,
+    needs_grad,
+    operand_data,
+    record,
+    sum_to,
+)
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
+                 "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
+                 "uint8": "Byte"}  # fmt: skip
+
+
+def _compare(a: Tensor, b: object, ufunc: Any) -> Any:
+    if not isinstance(b, SCALAR_TYPES) and not hasattr(b, "_data"):
+        # lets Python fall back: `t == None` is False, `t < "x"` raises Python's TypeError
+        return NotImplemented
+    other: Tensor | Number = b  # type: ignore[assignment]
+    dt = binary_dtype(a, other)
+    try:
+        data = ufunc(operand_data(a, dt), operand_data(other, dt))
+    except ValueError:
+        raise broadcast_error(tuple(a._data.shape), tuple(np.shape(other_data(other)))) from None
+    return a._make(np.asarray(data, dtype=np.bool_), dtypes.bool_)
+
+
+def other_data(value: Tensor | Number) -> Any:
+    return value if isinstance(value, SCALAR_TYPES) else value._data
+
+
+def eq(a: Tensor, b: object) -> Any:
+    """`a == b` elementwise, as a bool tensor."""
+    expect_tensor("eq", a)
+    return _compare(a, b, np.equal)
+
+
+def ne(a: Tensor, b: object) -> Any:
+    """`a != b` elementwise, as a bool tensor."""
+    expect_tensor("ne", a)
+    return _compare(a, b, np.not_equal)
+
+
+def lt(a: Tensor, b: object) -> Any:
+    """`a < b` elementwise, as a bool tensor."""
+    expect_tensor("lt", a)
+    return _compare(a, b, np.less)
+
+
+def le(a: Tensor, b: object) -> Any:
+    """`a <= b` elementwise, as a bool tensor."""
+    expect_tensor("le", a)
+    return _compare(a, b, np.less_equal)
+
+
+def gt(a: Tensor, b: object) -> Any:
+    """`a > b` elementwise, as a bool tensor."""
+    expect_tensor("gt", a)
+    return _compare(a, b, np.greater)
+
+
+def ge(a: Tensor, b: object) -> Any:
+    """`a >= b` elementwise, as a bool tensor."""
+    expect_tensor("ge", a)
+    return _compare(a, b, np.greater_equal)
+
+
+def equal(a: Tensor, b: Tensor) -> bool:
+    """True when `a` and `b` have the same shape and the same values (NaN is never equal)."""
+    expect_tensor("equal", a)
+    expect_tensor("equal", b, position=2, arg="other")
+    if a._data.shape != b._data.shape:
+        return False
+    dt = binary_dtype(a, b)
+    return bool(np.array_equal(operand_data(a, dt), operand_data(b, dt)))
+
+
+def allclose(
+    a: Tensor, b: Tensor, rtol: float = 1e-05, atol: float = 1e-08, equal_nan: bool = False
+) -> bool:
+    """True when |a - b| <= atol + rtol·|b| everywhere (broadcasting; the dtypes must match)."""
+    expect_tensor("allclose", a)
+    expect_tensor("allclose", b, position=2, arg="other")
+    if a._dtype is not b._dtype:
+        raise RuntimeError(
+            f"{_SCALAR_NAMES.get(a._dtype.name, a._dtype.name)} did not match "
+            f"{_SCALAR_NAMES.get(b._dtype.name, b._dtype.name)}"
+        )
+    broadcast_shape(tuple(a._data.shape), tuple(b._data.shape))
+    return bool(np.allclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+# --- where -------------------------------------------------------------------------------------
+
+
+class WhereBackward0(Node):
+    """result = where(condition, self, other);  ∂/∂self = 1 where condition, ∂/∂other elsewhere."""
+
+    __slots__ = ("condition", "other_shape", "self_shape")
+    condition: np.ndarray
+    other_shape: tuple[int, ...]
+    self_shape: tuple[int, ...]
+    derivatives = (
+        Derivative(
+            "self",
+            "1 where condition, else 0",
+            r"\mathbb{1}[\mathrm{condition}]",
+            "where(condition, grad, 0)",
+        ),
+        Derivative(
+            "other",
+            "0 where condition, else 1",
+            r"\mathbb{1}[\lnot\mathrm{condition}]",
+            "where(condition, 0, grad)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        cond = self.condition
+        if isinstance(grad, np.ndarray | np.generic):
+            zero = np.zeros((), dtype=grad.dtype)
+            g_self = np.where(cond, grad, zero)
+            g_other = np.where(cond, zero, grad)
+        else:
+            dt = grad._data.dtype
+            g_self = grad * grad._make(cond.astype(dt), grad.dtype)
+            g_other = grad * grad._make((~cond).astype(dt), grad.dtype)
+        return sum_to(g_self, self.self_shape), sum_to(g_other, self.other_shape)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"condition": self.condition}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (self.condition.astype(np.float32), (~self.condition).astype(np.float32))
+
+
+def _where_dtype(x: Tensor | Number, y: Tensor | Number) -> dtypes.dtype:
+    if not isinstance(x, SCALAR_TYPES):
+        return binary_dtype(x, y)
+    if not isinstance(y, SCALAR_TYPES):
+        return binary_dtype(y, x)
+    # two Python numbers: the default dtype of the wider kind
+    kinds = (dtypes.scalar_dtype(x), dtypes.scalar_dtype(y))
+    return kinds[0] if kinds[0].category >= kinds[1].category else kinds[1]
+
+
+def where(
+    condition: Tensor, x: Tensor | Number | None = None, y: Tensor | Number | None = None
+) -> Any:
+    """`where(c, x, y)`: x where c is true, else y; `where(c)`: the indices of the true elements."""
+    expect_tensor("where", condition)
+    if x is None and y is None:
+        return tuple(
+            condition._make(np.asarray(i, dtype=np.int64), dtypes.int64)
+            for i in np.nonzero(condition._data)
+        )
+    if x is None or y is None:
+        raise TypeError("where() missing required argument: 'other'")
+    if condition._dtype is not dtypes.bool_:
+        raise RuntimeError(
+            "where expected condition to be a boolean tensor, but got a tensor with dtype "
+            f"{_SCALAR_NAMES.get(condition._dtype.name, condition._dtype.name)}"
+        )
+    dt = _where_dtype(x, y)
+    xd, yd = operand_data(x, dt), operand_data(y, dt)
+    shape = broadcast_shape(tuple(condition._data.shape), tuple(np.shape(xd)))
+    shape = broadcast_shape(shape, tuple(np.shape(yd)))
+    data = np.asarray(np.where(condition._data, xd, yd), dtype=dt.np).reshape(shape)
+    result = condition._make(data, dt)
+    if needs_grad(x, y):
+        node = WhereBackward0()
+        node.condition = condition._data.copy()
+        node.self_shape = tuple(np.shape(xd))
+        node.other_shape = tuple(np.shape(yd))
+        record(node, result, (x, y))
+    return result
