@@ -36,8 +36,7 @@ class Budget:
         self.loop_iterations += 1
         if self.loop_iterations > self.settings.max_loop_iterations:
             raise LimitExceeded("loop iterations", self.settings.max_loop_iterations)
-        if self.loop_iterations & 63 == 0:
-            self.check_time()
+        self.check_time()
 
     def enter_call(self) -> None:
         self.call_depth += 1
