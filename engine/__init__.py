@@ -44,6 +44,7 @@ from engine.ops.activation import log_softmax, softmax
 from engine.ops.arithmetic import add, div, mul, neg, pow, sub
 from engine.ops.comparison import allclose, eq, equal, ge, gt, le, lt, ne, where
 from engine.ops.conversion import clone
+from engine.ops.linalg import bmm, dot, matmul, mm, mv
 from engine.ops.pointwise import (
     abs,
     clamp,
@@ -102,6 +103,7 @@ __all__ = [
     "argmax",
     "argmin",
     "autograd",
+    "bmm",
     "bool",
     "cat",
     "clamp",
@@ -111,6 +113,7 @@ __all__ = [
     "clone",
     "cos",
     "div",
+    "dot",
     "double",
     "dtype",
     "empty",
@@ -144,12 +147,15 @@ __all__ = [
     "log_softmax",
     "long",
     "lt",
+    "matmul",
     "max",
     "maximum",
     "mean",
     "min",
     "minimum",
+    "mm",
     "mul",
+    "mv",
     "ne",
     "neg",
     "nn",
