@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from app import routes_pages
+from app import routes_lessons, routes_pages
 from app.config import Settings, get_settings
 from app.middleware import install as install_middleware
 from app.pool import PoolSaturated, WorkerPool
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return SafeJSONResponse({"detail": "Internal Server Error"}, status_code=500)
 
     app.include_router(routes_pages.router)
+    app.include_router(routes_lessons.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -77,8 +77,7 @@ def load_course(lang: str) -> Course:
     directory = CONTENT_DIR / lang
     parser = markdown_parser()
     lessons = tuple(
-        parse_lesson(path, parser)
-        for path in sorted(directory.glob("[0-9][0-9]-*.md"))
+        parse_lesson(path, parser) for path in sorted(directory.glob("[0-9][0-9]-*.md"))
     )
     numbers = [lesson.number for lesson in lessons]
     if numbers != list(range(1, len(lessons) + 1)):

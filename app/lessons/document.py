@@ -135,7 +135,9 @@ def parse_question(content: str, index: int, where: str) -> Question:
         raise LessonFormatError(f"{where}: question {index} needs 2+ options, exactly one [x]")
     if not "".join(prompt).strip() or not "".join(explanation).strip():
         raise LessonFormatError(f"{where}: question {index} needs a prompt and an explanation")
-    return Question(index, "\n".join(prompt).strip(), tuple(options), "\n".join(explanation).strip())
+    return Question(
+        index, "\n".join(prompt).strip(), tuple(options), "\n".join(explanation).strip()
+    )
 
 
 def _cells_and_questions(
