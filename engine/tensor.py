@@ -456,6 +456,8 @@ class Tensor:
         return arithmetic.rpow(self, base)
 
     def __matmul__(self, other: Tensor) -> Tensor:
+        if not isinstance(other, Tensor):
+            return NotImplemented  # Python's "unsupported operand type(s) for @", as in PyTorch
         return linalg.matmul(self, other)
 
     def __neg__(self) -> Tensor:
@@ -552,6 +554,21 @@ class Tensor:
 
     clip = clamp
 
+    def clamp_min(self, min: Number) -> Tensor:
+        return pointwise.clamp_min(self, min)
+
+    def clamp_max(self, max: Number) -> Tensor:
+        return pointwise.clamp_max(self, max)
+
+    def sign(self) -> Tensor:
+        return pointwise.sign(self)
+
+    def maximum(self, other: Tensor) -> Tensor:
+        return reduction.maximum(self, other)
+
+    def minimum(self, other: Tensor) -> Tensor:
+        return reduction.minimum(self, other)
+
     def sum(self, dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
         return reduction.sum(self, dim, keepdim)
 
@@ -619,11 +636,11 @@ class Tensor:
     def repeat(self, *sizes: Any) -> Tensor:
         return shape.repeat(self, shape.parse_size(sizes))
 
-    def softmax(self, dim: builtins.int) -> Tensor:
-        return activation.softmax(self, dim)
+    def softmax(self, dim: builtins.int, dtype: dtypes.dtype | None = None) -> Tensor:
+        return activation.softmax(self, dim, dtype)
 
-    def log_softmax(self, dim: builtins.int) -> Tensor:
-        return activation.log_softmax(self, dim)
+    def log_softmax(self, dim: builtins.int, dtype: dtypes.dtype | None = None) -> Tensor:
+        return activation.log_softmax(self, dim, dtype)
 
     def eq(self, other: Tensor | Number) -> Tensor:
         return comparison.eq(self, other)
@@ -644,9 +661,7 @@ class Tensor:
         return comparison.ge(self, other)
 
     def equal(self, other: Tensor) -> builtins.bool:
-        return bool(
-            self._data.shape == other._data.shape and np.array_equal(self._data, other._data)
-        )
+        return comparison.equal(self, other)
 
     def allclose(
         self,
@@ -655,7 +670,7 @@ class Tensor:
         atol: builtins.float = 1e-08,
         equal_nan: builtins.bool = False,
     ) -> builtins.bool:
-        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+        return comparison.allclose(self, other, rtol, atol, equal_nan)
 
     # --- in place ------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from engine import dtypes
 from engine.ops import activation, inplace, pointwise
+from engine.ops.graph import needs_grad
 from engine.ops.loss import cross_entropy, mse_loss, nll_loss
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ def relu(input: Tensor, inplace: bool = False) -> Tensor:
 
 
 def _relu_(t: Tensor) -> Tensor:
-    return inplace.clamp_(t, 0, None)
+    """relu in place: the tensor's history becomes ReluBackward0 (torch.relu_)."""
+    inplace.check_inplace(t)
+    source = inplace._old_value(t) if needs_grad(t) else t.detach()
+    return inplace._write(t, pointwise.relu(source))
 
 
 def sigmoid(input: Tensor) -> Tensor:

@@ -34,10 +34,10 @@ _SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int3
                  "uint8": "Byte"}  # fmt: skip
 
 
-def _compare(a: Tensor, b: object, ufunc: Any) -> Any:
+def _compare(a: Tensor, b: object, ufunc: Any) -> Tensor:
     if not isinstance(b, SCALAR_TYPES) and not hasattr(b, "_data"):
         # lets Python fall back: `t == None` is False, `t < "x"` raises Python's TypeError
-        return NotImplemented
+        return NotImplemented  # type: ignore[no-any-return]
     other: Tensor | Number = b  # type: ignore[assignment]
     dt = binary_dtype(a, other)
     try:
@@ -51,37 +51,37 @@ def other_data(value: Tensor | Number) -> Any:
     return value if isinstance(value, SCALAR_TYPES) else value._data
 
 
-def eq(a: Tensor, b: object) -> Any:
+def eq(a: Tensor, b: object) -> Tensor:
     """`a == b` elementwise, as a bool tensor."""
     expect_tensor("eq", a)
     return _compare(a, b, np.equal)
 
 
-def ne(a: Tensor, b: object) -> Any:
+def ne(a: Tensor, b: object) -> Tensor:
     """`a != b` elementwise, as a bool tensor."""
     expect_tensor("ne", a)
     return _compare(a, b, np.not_equal)
 
 
-def lt(a: Tensor, b: object) -> Any:
+def lt(a: Tensor, b: object) -> Tensor:
     """`a < b` elementwise, as a bool tensor."""
     expect_tensor("lt", a)
     return _compare(a, b, np.less)
 
 
-def le(a: Tensor, b: object) -> Any:
+def le(a: Tensor, b: object) -> Tensor:
     """`a <= b` elementwise, as a bool tensor."""
     expect_tensor("le", a)
     return _compare(a, b, np.less_equal)
 
 
-def gt(a: Tensor, b: object) -> Any:
+def gt(a: Tensor, b: object) -> Tensor:
     """`a > b` elementwise, as a bool tensor."""
     expect_tensor("gt", a)
     return _compare(a, b, np.greater)
 
 
-def ge(a: Tensor, b: object) -> Any:
+def ge(a: Tensor, b: object) -> Tensor:
     """`a >= b` elementwise, as a bool tensor."""
     expect_tensor("ge", a)
     return _compare(a, b, np.greater_equal)
