@@ -19,6 +19,9 @@ def main() -> None:
         forwarded_allow_ips=trusted_proxies or None,
         access_log=False,  # app.middleware writes JSON access lines with request ids
         server_header=False,
+        # Longer than a student's pause between runs: an idle connection closed just as the
+        # browser reuses it makes a failed request (5 s, uvicorn's default, is too short).
+        timeout_keep_alive=30,
     )
 
 

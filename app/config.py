@@ -54,8 +54,8 @@ class Settings:
     rate_limit_enabled: bool = True
     rate_limit_client_per_s: float = 1.0  # /api/ requests per second per browser (sustained)
     rate_limit_client_burst: int = 30  # ... and in a burst
-    rate_limit_client_concurrency: int = 2  # programs one browser may have running at once
-    rate_limit_slow_cost_per_s: float = 2.0  # extra tokens per second a request takes beyond 1 s
+    rate_limit_client_concurrency: int = 1  # programs one browser may have running at once
+    rate_limit_slow_cost_per_s: float = 5.0  # extra tokens per second a request takes beyond 1 s
     rate_limit_anonymous_per_s: float = 0.5  # /api/ requests without a valid cookie, per address
     rate_limit_anonymous_burst: int = 10
     rate_limit_ip_per_s: float = 50.0  # ceiling for one address (a whole class behind one NAT)
