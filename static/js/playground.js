@@ -280,13 +280,6 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (event.ctrlKey || event.metaKey) return;
-  // A projector clicker sends PageDown/PageUp: in presenter mode they always step.
-  if (isPresenting() && (event.key === "PageDown" || event.key === "PageUp")) {
-    event.preventDefault();
-    stop();
-    move(event.key === "PageDown" ? 1 : -1);
-    return;
-  }
   if (typingIn(event.target)) return;
   const onButton = event.target instanceof Element && event.target.closest("button");
   const actions = {
@@ -302,6 +295,21 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== " ") stop();
   action();
 });
+
+// A projector clicker sends PageDown/PageUp: in presenter mode they always step, even with the
+// editor focused, so this listens in the capture phase, before CodeMirror's own page keys.
+window.addEventListener(
+  "keydown",
+  (event) => {
+    if (!isPresenting() || (event.key !== "PageDown" && event.key !== "PageUp")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    stop();
+    move(event.key === "PageDown" ? 1 : -1);
+  },
+  true,
+);
 
 document.addEventListener("langchange", () => {
   editor.setLabel(t("editor.label"));
