@@ -39,9 +39,16 @@ class RenderOptions:
     """Limits and layout effort; the defaults draw a 400-node graph in well under a second."""
 
     max_nodes: int = 400
+    # Layout size = nodes + the virtual nodes dot inserts along edges spanning several ranks
+    # (estimated by layout_cost). Shared weights used at every step of a long chain make many
+    # long edges: dot 2.43's positioning is superlinear in them, so graphs above the budget are
+    # collapsed further, and above spline_budget edges are drawn straight (spline routing
+    # around thousands of virtual nodes takes seconds).
+    layout_budget: int = 6000
+    spline_budget: int = 2500
     timeout_s: float = 5.0
-    nslimit: float = 2.0  # network-simplex iterations per node (ranking, x positions)
-    mclimit: float = 0.3  # scales the mincross iterations
+    nslimit: float = 1.0  # network-simplex iterations per node (ranking, x positions)
+    mclimit: float = 0.2  # scales the mincross iterations
     searchsize: int = 10  # negative-cut-value edges searched per simplex pivot
     max_concurrent: int = 2  # `dot` processes at once (the machine has few cores)
     cache_bytes: int = 32 * 1024 * 1024
@@ -114,6 +121,7 @@ class DotGraph:
     source: str
     shown: int
     hidden: int
+    cost: int = 0  # layout_cost of what is drawn
     node_ids: list[str] = field(default_factory=list)
 
 
@@ -122,11 +130,13 @@ def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> D
     nodes: list[JSONDict] = list(graph.get("nodes", []))
     edges: list[JSONDict] = list(graph.get("edges", []))
     by_id = {_checked_id(n["id"]): n for n in nodes}
-    kept = _nearest(graph, nodes, edges, options.max_nodes)
+    kept, cost = _within_budget(graph, nodes, edges, options)
     hidden = len(nodes) - len(kept)
 
     dot = graphviz.Digraph(name="autograd", engine="dot")
     dot.attr("graph", **_graph_attrs(options))
+    if options.tuned and cost > options.spline_budget:
+        dot.attr("graph", splines="line")
     dot.attr("node", shape="box", style="filled", fontname="Helvetica", fontsize="11")
     dot.attr("edge", arrowsize="0.7")
     names = {nid: f"n{i}" for i, nid in enumerate(kept)}
@@ -138,7 +148,7 @@ def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> D
             _add_edge(dot, edge, names[src], names[dst])
     if hidden:
         _add_placeholder(dot, names, edges, hidden)
-    return DotGraph(dot.source, len(kept), hidden, kept)
+    return DotGraph(dot.source, len(kept), hidden, cost, kept)
 
 
 def _graph_attrs(options: RenderOptions) -> dict[str, str]:
@@ -202,6 +212,56 @@ def _checked_id(value: Any) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"graph node id {value!r} is not of the form t<n> or f<n>")
     return value
+
+
+def _within_budget(
+    graph: JSONDict, nodes: list[JSONDict], edges: list[JSONDict], options: RenderOptions
+) -> tuple[list[str], int]:
+    """The nodes to draw: at most max_nodes, and (tuned) at most layout_budget of layout size."""
+    limit = min(options.max_nodes, len(nodes))
+    while True:
+        kept = _nearest(graph, nodes, edges, limit)
+        cost = layout_cost(kept, edges)
+        if not options.tuned or cost <= options.layout_budget or limit <= 1:
+            return kept, cost
+        limit = max(1, int(limit * 0.85))
+
+
+def _dot_direction(edge: JSONDict) -> tuple[str, str]:
+    """(tail, head) as drawn: forward, inputs above outputs (see _add_edge)."""
+    if edge.get("kind") == "saved":
+        return edge["from"], edge["to"]
+    return edge["to"], edge["from"]
+
+
+def layout_cost(node_ids: list[str], edges: list[JSONDict]) -> int:
+    """Nodes plus the virtual nodes dot will insert, from a longest-path ranking.
+
+    Sources are then pulled down next to their first consumer, as dot's network-simplex ranking
+    would place them, so a shared weight counts the ranks between its uses, not from the top.
+    """
+    kept = set(node_ids)
+    pairs = [_dot_direction(e) for e in edges]
+    pairs = [(u, v) for u, v in pairs if u in kept and v in kept and u != v]
+    succ: dict[str, list[str]] = {n: [] for n in node_ids}
+    indeg = dict.fromkeys(node_ids, 0)
+    for u, v in pairs:
+        succ[u].append(v)
+        indeg[v] += 1
+    rank = dict.fromkeys(node_ids, 0)
+    queue = deque(n for n in node_ids if indeg[n] == 0)
+    sources = list(queue)
+    while queue:
+        u = queue.popleft()
+        for v in succ[u]:
+            rank[v] = max(rank[v], rank[u] + 1)
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                queue.append(v)
+    for n in sources:
+        if succ[n]:
+            rank[n] = min(rank[v] for v in succ[n]) - 1
+    return len(node_ids) + sum(max(0, rank[v] - rank[u] - 1) for u, v in pairs)
 
 
 def _nearest(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from typing import Final
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 _NS: Final = "{" + SVG_NS + "}"
@@ -35,7 +35,8 @@ _ATTRIBUTES: Final = {
     ),
 }
 # what a kept attribute value may look like: numbers, colours, transforms, path data, font names
-_SAFE_VALUE: Final = re.compile(r"[\w\s.,:;#%()+\-]*")
+_SAFE_VALUE: Final = re.compile(r"[\w\s.,#%()+\-]*")
+_GEOMETRY: Final = re.compile(r"[-0-9.,eE MCLZmclz]*")
 _UNSAFE_VALUE: Final = re.compile(r"url|javascript|expression|script|data:", re.IGNORECASE)
 _MAX_DEPTH: Final = 32
 
@@ -85,10 +86,12 @@ def _write(element: ET.Element, parts: list[str], depth: int) -> None:
     name = element.tag[len(_NS) :]
     if name not in _ELEMENTS:
         return
+    allowed = _ATTRIBUTES[name]
+    # a value that passes _safe_value holds no quote, < or &: it needs no escaping
     attrs = "".join(
-        f" {key}={quoteattr(value)}"
+        f' {key}="{value}"'
         for key, value in element.attrib.items()
-        if key in _ATTRIBUTES[name] and _safe_value(value)
+        if key in allowed and _safe_value(value)
     )
     if name == "svg":
         attrs = f' xmlns="{SVG_NS}"' + attrs
