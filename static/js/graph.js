@@ -9,6 +9,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const ZOOM_STEP = 1.25;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 40;
+const MAX_FIT_ZOOM = 1.5;
 
 /** Parses SVG text into a detached element of this document; never through an HTML string. */
 export function parseSvg(text) {
@@ -221,8 +222,21 @@ export class GraphView {
     this.svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
   }
 
+  /**
+   * Shows the whole graph, but a small graph is not blown up past MAX_FIT_ZOOM times its
+   * natural size (Graphviz sizes are in points: 4/3 px each), so two nodes never fill a wall.
+   */
   fit() {
-    if (this.full) this.setBox({ ...this.full });
+    if (!this.full) return;
+    const limit = (MAX_FIT_ZOOM * (document.documentElement.classList.contains("presenter") ? 1.5 : 1) * 4) / 3;
+    const width = Math.max(this.full.w, this.viewport.clientWidth / limit);
+    const height = Math.max(this.full.h, this.viewport.clientHeight / limit);
+    this.setBox({
+      x: this.full.x - (width - this.full.w) / 2,
+      y: this.full.y - (height - this.full.h) / 2,
+      w: width,
+      h: height,
+    });
   }
 
   /** Zooms by `factor` keeping the point under (clientX, clientY) — or the centre — fixed. */

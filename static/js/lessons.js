@@ -64,7 +64,8 @@ function fill(template, values) {
 }
 
 function line(text, className) {
-  const el = document.createElement("pre");
+  // Status lines are prose; transcript lines keep their spacing (tensor printouts align columns).
+  const el = document.createElement(className.startsWith("cell-status") ? "p" : "pre");
   el.className = className;
   el.textContent = text;
   return el;

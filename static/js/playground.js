@@ -116,7 +116,8 @@ function paintStep() {
   for (const id of ["step-forward", "step-last"]) $(id).disabled = !hasSteps || step >= count - 1;
 
   if (!model || !hasSteps) {
-    $("step-description").textContent = state.result ? t("steps.none") : "";
+    // After an error the backward() call may simply not have been reached: say nothing then.
+    $("step-description").textContent = state.result && !state.result.error ? t("steps.none") : "";
     $("pass-note").textContent = "";
     renderLedger($("ledger"), null, 0, 0);
     graph.paint({});
@@ -310,6 +311,8 @@ window.addEventListener(
   },
   true,
 );
+
+document.addEventListener("presenterchange", () => graph.fit());
 
 document.addEventListener("langchange", () => {
   editor.setLabel(t("editor.label"));

@@ -52,7 +52,8 @@ def set_code(page: Page, code: str) -> None:
         """(content, text) => {
             const data = new DataTransfer();
             data.setData("text/plain", text);
-            content.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            const init = { clipboardData: data, bubbles: true, cancelable: true };
+            content.dispatchEvent(new ClipboardEvent("paste", init));
         }""",
         code,
     )
