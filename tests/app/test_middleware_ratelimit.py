@@ -35,13 +35,15 @@ class Lab:
         self.clock = FakeClock()
         self.run_seconds = 0.0
         self.gate: asyncio.Event | None = None
+        self.server_timing: bytes | None = None
         self.app = RateLimitMiddleware(self.run_app, settings, clock=self.clock)
 
     async def run_app(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.gate is not None:
             await self.gate.wait()
         self.clock.now += self.run_seconds
-        await send({"type": "http.response.start", "status": 200, "headers": []})
+        headers = [] if self.server_timing is None else [(b"server-timing", self.server_timing)]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": b"{}"})
 
     def browser(self, ip: str = CLASSROOM_IP, scheme: str = "http") -> httpx.AsyncClient:
@@ -235,7 +237,11 @@ def test_one_browser_may_not_run_more_programs_at_once_than_allowed() -> None:
 
 
 def test_programs_that_hold_a_worker_long_cost_more() -> None:
-    settings = {"rate_limit_client_burst": 10, "rate_limit_client_per_s": 0.001}
+    settings = {
+        "rate_limit_client_burst": 10,
+        "rate_limit_client_per_s": 0.001,
+        "rate_limit_slow_cost_per_s": 2.0,
+    }
 
     async def requests_allowed(lab: Lab, run_seconds: float) -> int:
         lab.run_seconds = run_seconds
@@ -250,6 +256,25 @@ def test_programs_that_hold_a_worker_long_cost_more() -> None:
     # 0.5 s is free; 6 s costs 1 + 2 tokens/s x 5 s = 11 tokens, more than the burst.
     assert asyncio.run(requests_allowed(quick, 0.5)) == 10
     assert asyncio.run(requests_allowed(endless, 6.0)) == 1
+
+
+def test_waiting_in_the_queue_is_not_charged_when_the_app_reports_run_time() -> None:
+    settings = {"rate_limit_client_burst": 10, "rate_limit_client_per_s": 0.001}
+
+    async def requests_allowed(lab: Lab) -> int:
+        lab.run_seconds = 6.0  # what the browser waited: mostly in the queue of a busy server
+        allowed = 0
+        async with lab.browser() as browser:
+            for _ in range(12):
+                if (await run_code(browser)).status_code == 200:
+                    allowed += 1
+        return allowed
+
+    queued, endless = Lab(**settings), Lab(**settings)
+    queued.server_timing = b'queue;dur=5800, run;desc="program";dur=200'
+    endless.server_timing = b"run;dur=6000.0"
+    assert asyncio.run(requests_allowed(queued)) == 10
+    assert asyncio.run(requests_allowed(endless)) == 1
 
 
 def test_pages_are_not_rate_limited() -> None:
