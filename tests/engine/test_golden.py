@@ -1,0 +1,87 @@
+"""The golden corpus: every program in tests/golden/programs behaves exactly as in torch 2.13.
+
+Expected results come from real PyTorch (tools/golden/generate.py); here the same programs run
+through the same runner with `engine` standing in for torch. Memory addresses (grad_fn reprs)
+are the only thing normalised.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import re
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import engine
+import engine.autograd
+import engine.nn
+import engine.nn.functional
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMS = ROOT / "tests" / "golden" / "programs"
+EXPECTED_FILE = ROOT / "tests" / "golden" / "expected.json"
+RUNNER_FILE = ROOT / "tools" / "golden" / "runner.py"
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+MODULES: dict[str, types.ModuleType] = {
+    "torch": engine,
+    "torch.nn": engine.nn,
+    "torch.nn.functional": engine.nn.functional,
+    "torch.autograd": engine.autograd,
+    "math": math,
+}
+
+
+def load_runner() -> types.ModuleType:
+    """tools/ is not a package: load the corpus runner from its file."""
+    spec = importlib.util.spec_from_file_location("golden_runner", RUNNER_FILE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+RUNNER = load_runner()
+EXPECTED: dict[str, Any] = json.loads(EXPECTED_FILE.read_text(encoding="utf-8"))
+PROGRAM_PATHS = sorted(p.relative_to(PROGRAMS).as_posix() for p in PROGRAMS.glob("*/*.py"))
+
+
+def normalise(value: Any) -> Any:
+    """Replaces memory addresses in every string of a result, recursively."""
+    if isinstance(value, str):
+        return ADDRESS.sub("0x…", value)
+    if isinstance(value, dict):
+        return {key: normalise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normalise(item) for item in value]
+    return value
+
+
+def test_fixture_comes_from_torch_2_13() -> None:
+    assert EXPECTED["torch_version"].startswith("2.13.")
+
+
+def test_every_program_has_a_golden_result_and_vice_versa() -> None:
+    assert sorted(EXPECTED["programs"]) == PROGRAM_PATHS
+
+
+def test_corpus_is_large_enough_to_cover_the_engine() -> None:
+    assert len(PROGRAM_PATHS) >= 220
+
+
+@pytest.mark.parametrize("path", PROGRAM_PATHS, ids=PROGRAM_PATHS)
+def test_program_matches_torch(path: str) -> None:
+    source = (PROGRAMS / path).read_text(encoding="utf-8")
+    try:
+        result = RUNNER.run_program(source, MODULES)
+    finally:
+        engine.set_grad_enabled(True)  # a program may leave grad mode off at top level
+    expected = EXPECTED["programs"][path]
+    assert normalise(result["stdout"]) == normalise(expected["stdout"])
+    assert normalise(result["error"]) == normalise(expected["error"])
+    assert normalise(result["warnings"]) == normalise(expected["warnings"])

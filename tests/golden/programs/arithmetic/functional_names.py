@@ -1,0 +1,12 @@
+import torch
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([4.0, 5.0])
+torch.add(a, b)
+torch.sub(a, b)
+torch.mul(a, b)
+torch.div(a, b)
+torch.add(a, 1)
+a.add(b)
+a.sub(1)
+a.mul(b)
+a.div(2)

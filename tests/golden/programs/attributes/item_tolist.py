@@ -1,0 +1,10 @@
+import torch
+torch.tensor(2.5).item()
+torch.tensor(3).item()
+torch.tensor(True).item()
+torch.tensor([1.0, 2.0]).tolist()
+torch.tensor([[1, 2], [3, 4]]).tolist()
+torch.tensor(0.1).item()
+torch.tensor(0.1).tolist()
+type(torch.tensor(3).item())
+torch.tensor([1.0]).item()

@@ -1,0 +1,10 @@
+import torch
+torch.zeros(2, 3)
+torch.zeros((2, 3))
+torch.zeros([4])
+torch.ones(3)
+torch.ones(2, 2, dtype=torch.int64)
+torch.zeros(2, dtype=torch.bool)
+torch.ones(1, 2, 3)
+torch.zeros(())
+torch.ones(2, requires_grad=True)

@@ -1,0 +1,11 @@
+import torch
+torch.tensor(1.0)
+torch.tensor(0.5)
+torch.tensor(-3.0)
+torch.tensor(1e-5)
+torch.tensor(123456789.0)
+torch.tensor(1.0, dtype=torch.float64)
+torch.tensor(3)
+torch.tensor(True)
+print(torch.tensor(2.0))
+str(torch.tensor(2.0))

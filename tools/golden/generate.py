@@ -1,0 +1,68 @@
+"""Golden fixtures for the engine's fidelity corpus: what real PyTorch does for each program.
+
+Run with the scratch torch virtualenv (torch is never a project dependency):
+
+    /work/scratch/torchenv/bin/python tools/golden/generate.py
+
+It runs every tests/golden/programs/<topic>/<name>.py through tools/golden/runner.py with real
+torch and writes tests/golden/expected.json: per program path, the printed output (as Python's
+interactive interpreter shows it), the error that stopped the program and every warning.
+tests/engine/test_golden.py runs the same programs against `engine` and compares exactly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMS = ROOT / "tests" / "golden" / "programs"
+OUT = ROOT / "tests" / "golden" / "expected.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from runner import run_program  # noqa: E402
+
+
+def program_paths() -> list[str]:
+    """Corpus programs as '<topic>/<name>.py', sorted."""
+    return sorted(p.relative_to(PROGRAMS).as_posix() for p in PROGRAMS.glob("*/*.py"))
+
+
+def torch_modules() -> dict[str, types.ModuleType]:
+    """Real torch (only the scratch virtualenv has it), under the names the corpus imports."""
+    names = ("torch", "torch.nn", "torch.nn.functional", "torch.autograd")
+    modules = {name: importlib.import_module(name) for name in names}
+    modules["math"] = math
+    return modules
+
+
+def run_all(modules: dict[str, types.ModuleType]) -> dict[str, Any]:
+    torch: Any = modules["torch"]
+    results = {}
+    for path in program_paths():
+        source = (PROGRAMS / path).read_text(encoding="utf-8")
+        results[path] = run_program(source, modules)
+        # A program may switch grad mode off at top level; the next one starts fresh, as in
+        # test_golden.py.
+        torch.set_grad_enabled(True)
+    return results
+
+
+def main() -> None:
+    modules = torch_modules()
+    torch: Any = modules["torch"]
+    torch.set_num_threads(1)
+    results = run_all(modules)
+    payload = {"torch_version": torch.__version__, "programs": results}
+    text = json.dumps(payload, indent=1, sort_keys=True, ensure_ascii=False)
+    OUT.write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(results)} programs, torch {torch.__version__})")
+
+
+if __name__ == "__main__":
+    main()
