@@ -2,7 +2,7 @@
 // window.katex). Each row: the gradient flowing in × the local derivative = what is sent on.
 // katex.render builds DOM nodes (no HTML strings), which keeps the strict CSP intact.
 
-import { formatValue, latexText, latexValue } from "./format.js";
+import { formatValue, isSummary, latexText, latexValue, shapeOf } from "./format.js";
 import { t } from "./prefs.js";
 
 const KATEX_OPTIONS = { throwOnError: false, displayMode: false, trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" };
@@ -37,6 +37,20 @@ function row(label, latex, fallback) {
   return tr;
 }
 
+/**
+ * g × local = contribution, elementwise (⊙) for tensors; when broadcasting made the input smaller
+ * than the gradient, the product is summed back to the input's shape, and the ledger says so.
+ */
+function chainProduct(grad, local, contribution) {
+  const tensor = Array.isArray(grad) || Array.isArray(local);
+  const times = tensor ? "\\odot" : "\\times";
+  const product = `${latexValue(grad)} ${times} ${latexValue(local)}`;
+  const reduced = shapeOf(grad).join() !== shapeOf(contribution).join() && !isSummary(grad);
+  const lhs = reduced ? `\\textstyle\\sum\\big(g ${times} ${latexValue(local)}\\big)` : `g ${times} ${latexValue(local)}`;
+  const middle = reduced ? `\\sum\\big(${product}\\big)` : product;
+  return `${lhs} = ${middle} = ${latexValue(contribution)}`;
+}
+
 /** Renders step `index` of `pass` from `model` (a BackwardModel) into `container`. */
 export function renderLedger(container, model, pass, index) {
   const step = model?.step(pass, index);
@@ -63,12 +77,13 @@ export function renderLedger(container, model, pass, index) {
     caption.textContent = `AccumulateGrad · ${leaf}.grad`;
     const none = step.before === null || step.before === undefined;
     const before = none ? "\\text{None}" : latexValue(step.before);
-    const sum = none ? latexValue(step.grad_output) : `${before} + ${latexValue(step.grad_output)}`;
+    // None → g (the first gradient is stored), else before + g: the += where paths merge
+    const sum = none ? "" : `${before} + ${latexValue(step.grad_output)} = `;
     body.append(
       row(t("ledger.incoming"), `g = ${latexValue(step.grad_output)}`, `g = ${formatValue(step.grad_output)}`),
       row(
         t("ledger.accumulate"),
-        `${text(`${leaf}.grad`)}:\\; ${before} \\;\\to\\; ${sum} = ${latexValue(step.after)}`,
+        `${text(`${leaf}.grad`)}:\\; ${before} \\;\\to\\; ${sum}${latexValue(step.after)}`,
         `${leaf}.grad: ${formatValue(step.before)} → ${formatValue(step.after)}`,
       ),
     );
@@ -83,7 +98,7 @@ export function renderLedger(container, model, pass, index) {
         input.latex ??
         `\\frac{\\partial\\,\\text{out}}{\\partial\\,${text(input.input)}} = ${input.local_latex || text(input.local ?? "")}${hasLocal ? ` = ${latexValue(input.local_value)}` : ""}`;
       const sent = hasLocal
-        ? `g \\times ${latexValue(input.local_value)} = ${latexValue(step.grad_output)} \\times ${latexValue(input.local_value)} = ${latexValue(input.contribution)}`
+        ? chainProduct(step.grad_output, input.local_value, input.contribution)
         : `${text(input.grad_formula ?? "")} = ${latexValue(input.contribution)}`;
       body.append(
         row(`${t("ledger.local")} (${input.input})`, local, input.text ?? `∂out/∂${input.input} = ${input.local}`),

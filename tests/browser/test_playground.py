@@ -260,6 +260,7 @@ def test_several_backward_calls_get_a_picker(page: Page) -> None:
     expect(picker).to_have_value("1")
     page.click("#step-last")
     assert grad_cell(page, x) == "8.0"  # 2x + 2x: the second call adds to .grad
+    expect(page.locator("#step-description")).to_contain_text("x.grad: 4.0 → 8.0")
     picker.select_option("0")
     page.click("#step-last")
     assert grad_cell(page, x) == "4.0"  # after the first call: 2x at x = 2
