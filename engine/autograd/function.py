@@ -106,9 +106,16 @@ class Node:
                 out.append(None)
                 continue
             if t._version_box[0] != version:
-                raise RuntimeError(_modified_message(t, version))
+                raise RuntimeError(_modified_message(t, version, self._owner_of(t)))
             out.append(t if as_tensors else t._data)
         return tuple(out)
+
+    def _owner_of(self, t: Tensor) -> Node | None:
+        """This node when `t` was saved as its own output ("result"), as PyTorch reports it."""
+        for name, saved in zip(self.saved_names, self._saved, strict=False):
+            if saved is t and name == "result":
+                return self
+        return None
 
     def release_saved(self) -> None:
         """Free the saved tensors (after a backward pass without retain_graph)."""
@@ -169,12 +176,16 @@ class AccumulateGrad(Node):
         self.variable = variable
 
 
-def _modified_message(t: Tensor, expected: int) -> str:
+def _modified_message(t: Tensor, expected: int, owner: Node | None = None) -> str:
     shape = ", ".join(str(d) for d in t._data.shape)
     what = f"[torch.{t.dtype.legacy_type_name} [{shape}]]"
-    if t._grad_fn is not None:
-        op = re.sub(r"Backward\d*$", "", t._grad_fn.name())
-        what += f", which is output {t._output_nr} of {op},"
+    # a saved output is reported as the output of the node that saved it, even after an
+    # in-place op has given the tensor a new grad_fn
+    fn = owner if owner is not None else t._grad_fn
+    if fn is not None:
+        op = re.sub(r"Backward\d*$", "", fn.name())
+        nr = 0 if owner is not None else t._output_nr
+        what += f", which is output {nr} of {op},"
     return (
         "one of the variables needed for gradient computation has been modified by an inplace "
         f"operation: {what} is at version {t._version_box[0]}; expected version {expected} "
