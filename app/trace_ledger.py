@@ -128,12 +128,10 @@ class Ledger:
             local = _substitute(item["local"], subs, latex=False)
             local_latex = _substitute(item["local_latex"], subs, latex=True)
             value = value_text(item["local_value"])
-            item["text"] = f"∂{out_plain}/∂{in_plain} = {local}" + (
-                f" = {value}" if value is not None and value != local else ""
-            )
+            tail = "" if value is None or _same_number(local, value) else f" = {value}"
+            item["text"] = f"∂{out_plain}/∂{in_plain} = {local}{tail}"
             item["latex"] = (
-                rf"\frac{{\partial {out_latex}}}{{\partial {in_latex}}} = {local_latex}"
-                + (f" = {value}" if value is not None and value != local else "")
+                rf"\frac{{\partial {out_latex}}}{{\partial {in_latex}}} = {local_latex}{tail}"
             )
 
 
@@ -149,6 +147,14 @@ def _substitute(formula: str | None, subs: dict[str, tuple[str, str]], *, latex:
         pattern = rf"\\mathrm\{{({keys})\}}|(?<![\\\w])({keys})(?!\w)"
         return re.sub(pattern, lambda m: subs[m.group(1) or m.group(2)][1], formula)
     return re.sub(rf"(?<!\w)({keys})(?!\w)", lambda m: subs[m.group(1)][0], formula)
+
+
+def _same_number(formula: str, value: str) -> bool:
+    """True when the formula is already the number (`1` and `1.0`): no need to repeat it."""
+    try:
+        return float(formula) == float(value)
+    except ValueError:
+        return False
 
 
 def _latex_name(name: str) -> str:
