@@ -289,3 +289,31 @@ def test_tablet_layout_and_zoom(page: Page, screenshot: Screenshots) -> None:
     page.click("#zoom-fit")
     assert page.locator("#graph svg").get_attribute("viewBox") == before
     screenshot(page, "tablet")
+
+
+def test_switching_language_asks_again_for_the_hint(page: Page) -> None:
+    page.goto("/")
+    set_code(page, ERROR_PROGRAM)
+    run(page)
+    hint = page.locator("#error .error-hint")
+    expect(hint).to_be_visible()
+    english = hint.inner_text()
+    with page.expect_response("**/api/run") as answer:
+        page.click("#lang-switch")
+    assert answer.value.request.post_data_json["lang"] == "zh"
+    expect(hint).not_to_have_text(english)
+    expect(hint).to_contain_text("提示")
+    # PyTorch's message itself stays PyTorch's, in English
+    expect(page.locator("#error .error-message")).to_contain_text("does not require grad")
+
+
+def test_play_runs_to_the_last_step_and_stops(page: Page) -> None:
+    page.goto("/")
+    run(page)
+    page.select_option("#step-speed", "4")
+    page.click("#step-play")
+    expect(page.locator("#step-play")).to_have_attribute("aria-pressed", "true")
+    last = page.locator("#step-slider").get_attribute("max")
+    expect(page.locator("#step-slider")).to_have_value(str(last), timeout=15_000)
+    expect(page.locator("#step-play")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#step-play")).to_have_text("Play")
