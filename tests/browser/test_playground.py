@@ -300,7 +300,8 @@ def test_switching_language_asks_again_for_the_hint(page: Page) -> None:
     english = hint.inner_text()
     with page.expect_response("**/api/run") as answer:
         page.click("#lang-switch")
-    assert answer.value.request.post_data_json["lang"] == "zh"
+    request_body = answer.value.request.post_data_json
+    assert request_body is not None and request_body["lang"] == "zh"
     expect(hint).not_to_have_text(english)
     expect(hint).to_contain_text("提示")
     # PyTorch's message itself stays PyTorch's, in English
