@@ -86,6 +86,8 @@ class Phase:
     name: str
     seconds: float
     samples: list[Sample] = field(default_factory=list)
+    # The machine's 1-minute load average before and after: other work skews the numbers.
+    load: tuple[float, float] = (0.0, 0.0)
 
 
 def student_program(rng: random.Random) -> str:
@@ -137,12 +139,14 @@ async def hostile(url: str, seed: int, streams: int, phase: Phase, stop_at: floa
 
 async def run_phase(url: str, name: str, args: argparse.Namespace, hostiles: int) -> Phase:
     phase = Phase(name, args.duration)
+    load_before = os.getloadavg()[0]
     stop_at = time.monotonic() + args.duration
     think = (args.think_min, args.think_max)
     tasks = [student(url, 1000 * hostiles + i, phase, stop_at, think) for i in range(args.students)]
     tasks += [hostile(url, 7000 + i, args.hostile_streams, phase, stop_at) for i in range(hostiles)]
     # Bounded: no new request after stop_at; the last ones finish within their client timeout.
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.duration + 90)
+    phase.load = (load_before, os.getloadavg()[0])
     return phase
 
 
@@ -156,7 +160,11 @@ def percentile(values: list[float], q: float) -> float:
 
 def report(phase: Phase) -> bool:
     """Print the phase's numbers; whether the students' target was met."""
-    print(f"\n== {phase.name} ({phase.seconds:.0f} s)")
+    cores = os.cpu_count()
+    print(
+        f"\n== {phase.name} ({phase.seconds:.0f} s; load average {phase.load[0]:.1f}"
+        f" -> {phase.load[1]:.1f} on {cores} cores)"
+    )
     met = True
     for kind in ("student", "hostile"):
         samples = [s for s in phase.samples if s.kind == kind]
