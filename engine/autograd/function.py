@@ -59,7 +59,16 @@ class Node:
     arrays, or Tensors when building a differentiable graph with `create_graph=True`).
     """
 
-    __slots__ = ("_released", "_retained", "_saved", "_versions", "next_functions", "sequence_nr")
+    # __weakref__: the app's trace names nodes without keeping their saved tensors alive
+    __slots__ = (
+        "__weakref__",
+        "_released",
+        "_retained",
+        "_saved",
+        "_versions",
+        "next_functions",
+        "sequence_nr",
+    )
 
     derivatives: ClassVar[tuple[Derivative, ...]] = ()
     saved_names: ClassVar[tuple[str, ...]] = ()
