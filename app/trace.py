@@ -14,6 +14,7 @@ trace_value.MAX_ELEMENTS elements is sent as a summary.
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from typing import Any, Final
 
@@ -28,7 +29,10 @@ from engine.tensor import Tensor
 MAX_BACKWARD_ENTRIES: Final = 20
 MAX_STEPS: Final = 400
 MAX_GRAPH_NODES: Final = 1500
-MAX_REGISTERED: Final = 20_000
+# Recent tensors are kept alive (so the unnamed intermediates of the last graph can be drawn)
+# up to this many, and this many elements; older ones are only weakly referenced.
+MAX_HELD: Final = 20_000
+MAX_HELD_ELEMENTS: Final = 4_000_000
 MAX_TEXT: Final = 1000  # characters of a repr kept in the JSON
 
 JSONDict = dict[str, Any]
@@ -38,12 +42,14 @@ class ProgramTrace:
     """Everything the page needs to draw one program's graph and replay its backward passes."""
 
     def __init__(self) -> None:
-        # id(obj) -> json id; the objects are kept alive so that id() is never reused
+        # id(obj) -> json id, for live objects only: a finalizer forgets an object when it dies,
+        # so a reused id() never inherits an old json id. Nothing is kept alive by these maps.
         self._ids: dict[int, str] = {}
-        self._objects: dict[str, object] = {}
+        self._objects: dict[str, weakref.ref[Any]] = {}
         self._counts = {"t": 0, "f": 0}
-        self._registered: list[Tensor] = []
-        self._creator: dict[int, Tensor] = {}  # id(grad_fn) -> first tensor it produced
+        self._held: deque[tuple[Tensor, int]] = deque()
+        self._held_elements = 0
+        self._creator: dict[int, weakref.ref[Tensor]] = {}  # id(grad_fn) -> its first tensor
         self._snapshots: dict[int, _NodeSnapshot] = {}  # saved values before they are freed
         self._entries: deque[JSONDict] = deque(maxlen=MAX_BACKWARD_ENTRIES)
         self._calls = 0
@@ -57,13 +63,13 @@ class ProgramTrace:
 
     def register(self, tensor: Tensor) -> None:
         """Remember a tensor the program created (façade creation order gives the ids)."""
-        if id(tensor) in self._ids or len(self._registered) >= MAX_REGISTERED:
+        if id(tensor) in self._ids:
             return
         self.tensor_id(tensor)
-        self._registered.append(tensor)
+        self._hold(tensor)
         fn = tensor.grad_fn
         if fn is not None:
-            self._creator.setdefault(id(fn), tensor)
+            self._creator.setdefault(id(fn), weakref.ref(tensor))
             self.node_id(fn)
 
     def finish(
@@ -72,9 +78,9 @@ class ProgramTrace:
         """The graph JSON and the backward entries, JSON-ready (non-finite numbers as strings)."""
         for tensor in names.values():
             self.register(tensor)
-        for tensor in self._registered:  # in-place ops may have given a tensor a new grad_fn
+        for tensor, _ in self._held:  # in-place ops may have given a tensor a new grad_fn
             if tensor.grad_fn is not None:
-                self._creator.setdefault(id(tensor.grad_fn), tensor)
+                self._creator.setdefault(id(tensor.grad_fn), weakref.ref(tensor))
         labels = _names_by_tensor(self, names)
         graph = _GraphBuilder(self, labels).build(names, focus)
         ledger = Ledger(labels, self._expression_parts)
@@ -93,7 +99,8 @@ class ProgramTrace:
         return self._ids.get(id(obj))
 
     def object_of(self, json_id: str) -> object | None:
-        return self._objects.get(json_id)
+        ref = self._objects.get(json_id)
+        return None if ref is None else ref()
 
     def _id_for(self, obj: object, prefix: str) -> str:
         key = id(obj)
@@ -101,14 +108,35 @@ class ProgramTrace:
         if found is None:
             self._counts[prefix] += 1
             found = self._ids[key] = f"{prefix}{self._counts[prefix]}"
-            self._objects[found] = obj
+            self._objects[found] = weakref.ref(obj)
+            # the finalizer must not keep this trace alive after the run
+            weakref.finalize(obj, _forget, weakref.ref(self), key)
         return found
+
+    def _forget(self, key: int) -> None:
+        json_id = self._ids.pop(key, None)
+        if json_id is not None:
+            self._objects.pop(json_id, None)
+        self._snapshots.pop(key, None)
+        self._creator.pop(key, None)
+
+    def _hold(self, tensor: Tensor) -> None:
+        """Keep recent tensors alive within MAX_HELD / MAX_HELD_ELEMENTS, dropping the oldest."""
+        numel = int(tensor._data.size)
+        self._held.append((tensor, numel))
+        self._held_elements += numel
+        while self._held and (
+            len(self._held) > MAX_HELD or self._held_elements > MAX_HELD_ELEMENTS
+        ):
+            _, dropped = self._held.popleft()
+            self._held_elements -= dropped
 
     def output_of(self, node: Node) -> Tensor | None:
         """The tensor a grad_fn belongs to (the leaf for AccumulateGrad), if we know it."""
         if isinstance(node, AccumulateGrad):
             return node.variable
-        return self._creator.get(id(node))
+        ref = self._creator.get(id(node))
+        return None if ref is None else ref()
 
     def snapshot(self, node: Node) -> _NodeSnapshot:
         """Saved values and local derivatives of `node`, taken before backward frees them."""
@@ -120,7 +148,7 @@ class ProgramTrace:
 
     def _expression_parts(self, tensor_id: str) -> tuple[str, list[str | None]] | None:
         """(grad_fn name, operand tensor ids) of a tensor, for ledger labels like (w·x)."""
-        tensor = self._objects.get(tensor_id)
+        tensor = self.object_of(tensor_id)
         if isinstance(tensor, Tensor) and tensor.grad_fn is not None:
             return _operands(self, tensor.grad_fn)
         return None
@@ -213,6 +241,12 @@ class ProgramTrace:
 
     def _end_entry(self, entry: JSONDict) -> None:
         self._entries.append(entry)
+
+
+def _forget(trace_ref: weakref.ref[ProgramTrace], key: int) -> None:
+    trace = trace_ref()
+    if trace is not None:
+        trace._forget(key)
 
 
 class _Recorder:
