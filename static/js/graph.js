@@ -10,6 +10,7 @@ const ZOOM_STEP = 1.25;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 40;
 const MAX_FIT_ZOOM = 1.5;
+const READABLE_NODE_PX = 48; // a tensor node this tall shows its data/grad rows legibly
 
 /** Parses SVG text into a detached element of this document; never through an HTML string. */
 export function parseSvg(text) {
@@ -123,7 +124,7 @@ export class GraphView {
   }
 
   /** Repaints one moment of the backward pass: running/done classes and the grad cells. */
-  paint({ running = [], done = new Set(), grads = new Map(), isFinal = () => false }) {
+  paint({ running = [], done = new Set(), grads = new Map(), isFinal = () => false, follow = false }) {
     if (!this.svg) return;
     this.grads = grads;
     for (const el of this.svg.querySelectorAll(".is-running, .is-done")) el.classList.remove("is-running", "is-done");
@@ -136,7 +137,7 @@ export class GraphView {
       const g = this.find(id);
       if (g && node) g.setAttribute("aria-label", this.summary(node, value));
     }
-    if (running.length) this.reveal(this.find(running[0]));
+    if (running.length) this.reveal(this.find(running[0]), follow);
     if (this.detailId) this.showDetails(this.detailId);
   }
 
@@ -265,11 +266,18 @@ export class GraphView {
     this.setBox({ ...this.box, x: this.box.x - dxScreen / matrix.a, y: this.box.y - dyScreen / matrix.d });
   }
 
-  /** Pans just enough to bring a node into view when stepping moves off-screen. */
-  reveal(el) {
+  /**
+   * Brings the running node into view when stepping moves off-screen; with `follow` (the
+   * learner is stepping), a node drawn too small to read in a big graph is zoomed to.
+   */
+  reveal(el, follow = false) {
     if (!el || !this.svg) return;
     const view = this.viewport.getBoundingClientRect();
-    const rect = el.getBoundingClientRect();
+    let rect = el.getBoundingClientRect();
+    if (follow && rect.height > 0 && rect.height < READABLE_NODE_PX) {
+      this.zoom(READABLE_NODE_PX / rect.height, rect.left + rect.width / 2, rect.top + rect.height / 2);
+      rect = el.getBoundingClientRect();
+    }
     if (rect.left >= view.left && rect.right <= view.right && rect.top >= view.top && rect.bottom <= view.bottom) return;
     this.panBy(view.left + view.width / 2 - (rect.left + rect.width / 2), view.top + view.height / 2 - (rect.top + rect.height / 2));
   }

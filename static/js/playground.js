@@ -81,7 +81,7 @@ function show(result) {
   const wanted = state.pendingPosition;
   state.pendingPosition = null;
   const lastPass = Math.max(0, state.model.passCount - 1);
-  goTo(wanted?.pass ?? lastPass, wanted?.step ?? 0);
+  goTo(wanted?.pass ?? lastPass, wanted?.step ?? 0, { follow: false });
 }
 
 function markError() {
@@ -91,16 +91,17 @@ function markError() {
 
 // ---- stepping ----
 
-function goTo(pass, step) {
+/** Shows (pass, step); `follow` lets the graph zoom in to a running node too small to read. */
+function goTo(pass, step, { follow = true } = {}) {
   const model = state.model;
   if (!model) return;
   state.pass = Math.min(Math.max(0, pass), Math.max(0, model.passCount - 1));
   const count = model.stepCount(state.pass);
   state.step = Math.min(Math.max(0, step), Math.max(0, count - 1));
-  paintStep();
+  paintStep(follow);
 }
 
-function paintStep() {
+function paintStep(follow = false) {
   const { model, pass, step } = state;
   const count = model ? model.stepCount(pass) : 0;
   const hasSteps = count > 0;
@@ -132,6 +133,7 @@ function paintStep() {
           done: model.doneIds(pass, step),
           grads: model.gradsAt(pass, step),
           isFinal: (id, value) => pass === model.passCount - 1 && model.isFinalGrad(id, value),
+          follow,
         }
       : {},
   );
@@ -324,7 +326,7 @@ document.addEventListener("langchange", () => {
   if (state.model) {
     const keep = { pass: state.pass, step: state.step };
     fillPassPicker();
-    goTo(keep.pass, keep.step);
+    goTo(keep.pass, keep.step, { follow: false });
   } else paintStep();
   showPlaying();
   // Error hints come from the server in the request's language: ask again in the new one.
