@@ -46,13 +46,19 @@ def _renderer(lang: str) -> LessonRenderer:
     return LessonRenderer(load_course(lang).glossary, cell_labels(lang))
 
 
-@cache
 def rendered_lesson(lang: str, slug: str) -> RenderedLesson | None:
     """The lesson `slug` in `lang`, rendered once per process; None if there is no such lesson."""
+    # Checked before the cache, so that arbitrary slugs from URLs never fill it.
+    if load_course(lang).find(slug) is None:
+        return None
+    return _render(lang, slug)
+
+
+@cache
+def _render(lang: str, slug: str) -> RenderedLesson:
     course = load_course(lang)
     lesson = course.find(slug)
-    if lesson is None:
-        return None
+    assert lesson is not None
     html, term_ids = _renderer(lang).render(lesson.body, str(lesson.path))
     previous, following = course.neighbours(lesson)
     return RenderedLesson(
