@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from app.trace_graph import MAX_GRAPH_NODES, MAX_TEXT, GraphBuilder, walk
 from app.trace_ledger import Ledger
 from app.trace_value import JSONValue, value_json
 from engine.autograd.function import AccumulateGrad, Node
@@ -28,12 +29,10 @@ from engine.tensor import Tensor
 
 MAX_BACKWARD_ENTRIES: Final = 20
 MAX_STEPS: Final = 400
-MAX_GRAPH_NODES: Final = 1500
 # Recent tensors are kept alive (so the unnamed intermediates of the last graph can be drawn)
 # up to this many, and this many elements; older ones are only weakly referenced.
 MAX_HELD: Final = 20_000
 MAX_HELD_ELEMENTS: Final = 4_000_000
-MAX_TEXT: Final = 1000  # characters of a repr kept in the JSON
 
 JSONDict = dict[str, Any]
 
@@ -82,7 +81,7 @@ class ProgramTrace:
             if tensor.grad_fn is not None:
                 self._creator.setdefault(id(tensor.grad_fn), weakref.ref(tensor))
         labels = _names_by_tensor(self, names)
-        graph = _GraphBuilder(self, labels).build(names, focus)
+        graph = GraphBuilder(self, labels).build(names, focus)
         ledger = Ledger(labels, self._expression_parts)
         entries = [ledger.annotate(entry) for entry in self._entries]
         return graph, entries
@@ -94,6 +93,11 @@ class ProgramTrace:
 
     def node_id(self, node: Node) -> str:
         return self._id_for(node, "f")
+
+    @property
+    def last_roots(self) -> tuple[Tensor, ...]:
+        """The roots of the last backward() / autograd.grad call (empty before any)."""
+        return self._last_roots
 
     def known_id(self, obj: object) -> str | None:
         return self._ids.get(id(obj))
@@ -161,7 +165,7 @@ class ProgramTrace:
         for root in event.roots:
             self.register(root)
             if root.grad_fn is not None:
-                for node in _walk(root.grad_fn, MAX_GRAPH_NODES):
+                for node in walk(root.grad_fn, MAX_GRAPH_NODES):
                     self.snapshot(node)
         steps: list[JSONDict] = []
         for root, grad in zip(event.roots, event.grads, strict=True):
@@ -325,21 +329,6 @@ def _saved_text(value: Any) -> str | None:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
-def _walk(start: Node, limit: int) -> list[Node]:
-    """Nodes reachable from `start`, breadth-first in edge order, at most `limit`."""
-    seen = {id(start)}
-    order = [start]
-    queue = deque([start])
-    while queue and len(order) < limit:
-        node = queue.popleft()
-        for nxt, _ in node.next_functions:
-            if nxt is not None and id(nxt) not in seen:
-                seen.add(id(nxt))
-                order.append(nxt)
-                queue.append(nxt)
-    return order[:limit]
-
-
 def _operands(trace: ProgramTrace, fn: Node) -> tuple[str, list[str | None]]:
     """Tensor ids feeding `fn`: the saved self/other, else the tensors behind next_functions."""
     snap = trace.snapshot(fn)
@@ -361,150 +350,3 @@ def _names_by_tensor(trace: ProgramTrace, names: dict[str, Tensor]) -> dict[str,
     for name, tensor in names.items():
         labels.setdefault(trace.tensor_id(tensor), name)
     return labels
-
-
-class _GraphBuilder:
-    """Builds the graph JSON: which graph, its nodes (tensors and grad_fns) and its edges."""
-
-    def __init__(self, trace: ProgramTrace, labels: dict[str, str]) -> None:
-        self._trace = trace
-        self._labels = labels
-        self._nodes: dict[str, JSONDict] = {}
-        self._edges: list[JSONDict] = []
-        self._edge_keys: set[tuple[str, str, int | None, str]] = set()
-        self._dropped: set[str] = set()
-        self._roots: set[str] = set()
-
-    def build(self, names: dict[str, Tensor], focus: str | None) -> JSONDict:
-        focus_tensor = names.get(focus) if focus is not None else None
-        if focus_tensor is not None:
-            mode, roots = "focus", [focus_tensor]
-        elif self._trace._last_roots:
-            mode, roots = "backward", list(self._trace._last_roots)
-        else:
-            mode, roots = "names", list(names.values())
-        self._roots = {self._trace.tensor_id(r) for r in roots}
-        for root in roots:
-            self._add_tensor(root)
-            if root.grad_fn is not None:
-                self._add_graph(root, root.grad_fn)
-        if mode != "names":
-            self._add_saved_named(names)
-        return {
-            "nodes": list(self._nodes.values()),
-            "edges": self._edges,
-            "root": self._trace.tensor_id(roots[0]) if roots else None,
-            "roots": [self._trace.tensor_id(r) for r in roots],
-            "mode": mode,
-            "focus": focus if focus_tensor is not None else None,
-            "collapsed": False,
-            "truncated": len(self._dropped),
-        }
-
-    def _full(self, json_id: str) -> bool:
-        """True when the node is not in the graph and there is no room for it (it is dropped)."""
-        if json_id in self._nodes or len(self._nodes) < MAX_GRAPH_NODES:
-            return False
-        self._dropped.add(json_id)
-        return True
-
-    def _add_graph(self, root: Tensor, start: Node) -> None:
-        trace = self._trace
-        root_fid = self._add_function(start)
-        if root_fid is None:
-            return
-        self._edge(trace.tensor_id(root), root_fid, None, "grad_fn")
-        for node in _walk(start, MAX_GRAPH_NODES):
-            fid = self._add_function(node)
-            if fid is None:
-                continue
-            out = trace.output_of(node)
-            tid = None if out is None else self._add_tensor(out)
-            if tid is not None and isinstance(node, AccumulateGrad):
-                self._edge(fid, tid, None, "accumulate")
-            elif tid is not None:
-                self._edge(tid, fid, None, "grad_fn")
-            for slot, (nxt, _) in enumerate(node.next_functions):
-                nid = None if nxt is None else self._add_function(nxt)
-                if nid is not None:
-                    self._edge(fid, nid, slot, "next")
-
-    def _add_saved_named(self, names: dict[str, Tensor]) -> None:
-        """Named tensors a grad_fn saved (like x in w*x, which needs no grad) join as inputs."""
-        trace = self._trace
-        named = {trace.tensor_id(t) for t in names.values()}
-        for fid, node_json in list(self._nodes.items()):
-            node = trace.object_of(fid)
-            if node_json["kind"] != "function" or not isinstance(node, Node):
-                continue
-            for key, tid in trace.snapshot(node).saved_ids.items():
-                tensor = trace.object_of(tid)
-                if tid == node_json["tensor"] or not isinstance(tensor, Tensor):
-                    continue
-                if (tid in self._nodes or tid in named) and self._add_tensor(tensor):
-                    self._edge(tid, fid, None, "saved", saved=key)
-
-    def _edge(
-        self, src: str, dst: str, slot: int | None, kind: str, saved: str | None = None
-    ) -> None:
-        key = (src, dst, slot, kind)
-        if key in self._edge_keys:
-            return
-        self._edge_keys.add(key)
-        edge: JSONDict = {"from": src, "to": dst, "slot": slot, "kind": kind}
-        if saved is not None:
-            edge["saved"] = saved
-        self._edges.append(edge)
-
-    def _add_tensor(self, t: Tensor) -> str | None:
-        tid = self._trace.tensor_id(t)
-        if self._full(tid):
-            return None
-        if tid not in self._nodes:
-            self._nodes[tid] = _tensor_json(t, tid, self._labels.get(tid), self._role(t, tid))
-        return tid
-
-    def _role(self, t: Tensor, tid: str) -> str:
-        if tid in self._roots and t.grad_fn is not None:
-            return "output"
-        if t.requires_grad and t.is_leaf:
-            return "leaf"
-        return "intermediate" if t.grad_fn is not None else "constant"
-
-    def _add_function(self, node: Node) -> str | None:
-        trace = self._trace
-        fid = trace.node_id(node)
-        if self._full(fid):
-            return None
-        if fid not in self._nodes:
-            snap = trace.snapshot(node)
-            out = trace.output_of(node)
-            self._nodes[fid] = {
-                "id": fid,
-                "kind": "function",
-                "name": node.name(),
-                "tensor": None if out is None else trace.tensor_id(out),
-                "saved": dict(snap.saved_text),
-                "freed": bool(getattr(node, "_released", False)),
-            }
-        return fid
-
-
-def _tensor_json(t: Tensor, tid: str, name: str | None, role: str) -> JSONDict:
-    grad = t._grad  # the property warns for non-leaves; the graph shows every grad as it is
-    text = repr(t)
-    return {
-        "id": tid,
-        "kind": "tensor",
-        "name": name,
-        "role": role,
-        "shape": list(t.shape),
-        "dtype": str(t.dtype),
-        "data": value_json(t._data),
-        "grad": None if grad is None else value_json(grad._data),
-        "requires_grad": t.requires_grad,
-        "is_leaf": t.is_leaf,
-        "grad_fn": None if t.grad_fn is None else t.grad_fn.name(),
-        "retains_grad": t.retains_grad,
-        "text": text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…",
-    }
