@@ -7,6 +7,7 @@ are the only thing normalised.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import math
@@ -51,6 +52,56 @@ EXPECTED: dict[str, Any] = json.loads(EXPECTED_FILE.read_text(encoding="utf-8"))
 PROGRAM_PATHS = sorted(p.relative_to(PROGRAMS).as_posix() for p in PROGRAMS.glob("*/*.py"))
 
 
+# The interpreter's language subset (issue 3): the corpus must be runnable through /api/run too.
+ALLOWED_IMPORTS = {
+    "import torch",
+    "import torch.nn.functional as F",
+    "from torch.autograd import Variable",
+    "import math",
+}
+GRAD_MODE_MANAGERS = {"torch.no_grad()", "torch.enable_grad()"}
+REFUSED_NODES = (
+    ast.Try,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.Global,
+    ast.Nonlocal,
+    ast.Yield,
+    ast.YieldFrom,
+    ast.AsyncFunctionDef,
+    ast.Await,
+    ast.Raise,
+    ast.Assert,
+    ast.Delete,
+)
+
+
+def language_problems(tree: ast.Module) -> list[str]:
+    """Constructs the interpreter refuses, found anywhere in a corpus program."""
+    problems = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            if ast.unparse(node) not in ALLOWED_IMPORTS:
+                problems.append(f"line {line}: {ast.unparse(node)}")
+        elif isinstance(node, REFUSED_NODES):
+            problems.append(f"line {line}: {type(node).__name__}")
+        elif isinstance(node, ast.With):
+            managers = {ast.unparse(item.context_expr) for item in node.items}
+            if any(
+                m not in GRAD_MODE_MANAGERS and not m.startswith("torch.set_grad_enabled(")
+                for m in managers
+            ):
+                problems.append(f"line {line}: with {managers}")
+        elif isinstance(node, ast.FunctionDef) and node.decorator_list:
+            problems.append(f"line {line}: decorator")
+        elif isinstance(node, ast.Name) and node.id.startswith("_"):
+            problems.append(f"line {line}: name {node.id}")
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            problems.append(f"line {line}: attribute {node.attr}")
+    return problems
+
+
 def normalise(value: Any) -> Any:
     """Replaces memory addresses in every string of a result, recursively."""
     if isinstance(value, str):
@@ -72,6 +123,24 @@ def test_every_program_has_a_golden_result_and_vice_versa() -> None:
 
 def test_corpus_is_large_enough_to_cover_the_engine() -> None:
     assert len(PROGRAM_PATHS) >= 220
+
+
+@pytest.mark.parametrize("path", PROGRAM_PATHS, ids=PROGRAM_PATHS)
+def test_program_uses_only_the_interpreters_language(path: str) -> None:
+    tree = ast.parse((PROGRAMS / path).read_text(encoding="utf-8"))
+    assert language_problems(tree) == []
+
+
+@pytest.mark.parametrize("path", PROGRAM_PATHS, ids=PROGRAM_PATHS)
+def test_program_errors_only_in_its_last_statement(path: str) -> None:
+    """The first uncaught error stops a program, so anything after it would compare nothing."""
+    tree = ast.parse((PROGRAMS / path).read_text(encoding="utf-8"))
+    error = EXPECTED["programs"][path]["error"]
+    if error is not None:
+        last = tree.body[-1]
+        functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+        spans = [(n.lineno, n.end_lineno) for n in [last, *functions]]
+        assert any(start <= error["line"] <= (end or start) for start, end in spans)
 
 
 @pytest.mark.parametrize("path", PROGRAM_PATHS, ids=PROGRAM_PATHS)

@@ -6,6 +6,5 @@ a + 1
 (a + 1).dtype
 a / 2
 (a / 2).dtype
-a // 2
 a ** 2
 (a ** 0.5).dtype

@@ -6,4 +6,3 @@ b.backward()
 x.grad
 c = a * a
 c.backward()
-x.grad

@@ -1,0 +1,4 @@
+import torch
+a = torch.tensor([True, False])
+a + a
+a - a

@@ -1,0 +1,4 @@
+import torch
+a = torch.ones(2, 3)
+v = torch.ones(2)
+a @ v

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+b = torch.tensor([[5.0, 6.0], [7.0, 8.0]], requires_grad=True)
+c = a.mm(b)
+c
+c.grad_fn
+torch.mm(a, b)
+c.sum().backward()
+a.grad
+b.grad

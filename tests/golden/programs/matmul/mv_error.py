@@ -1,0 +1,4 @@
+import torch
+m = torch.ones(2, 3)
+v = torch.ones(2)
+torch.mv(m, v)

@@ -1,0 +1,11 @@
+import torch
+import torch.nn.functional as F
+logits = torch.tensor([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3]], requires_grad=True)
+target = torch.tensor([0, 1])
+loss = F.cross_entropy(logits, target)
+loss
+loss.grad_fn
+loss.backward()
+logits.grad
+F.cross_entropy(logits, target, reduction='sum')
+F.cross_entropy(logits, target, reduction='none')
