@@ -342,7 +342,17 @@ class SVGCache:
 
 
 _cache = SVGCache(DEFAULT_OPTIONS.cache_bytes)
-_slots = threading.BoundedSemaphore(DEFAULT_OPTIONS.max_concurrent)
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+def _dot_slots(count: int) -> threading.BoundedSemaphore:
+    """The process-wide semaphore that keeps at most `count` dot processes running."""
+    with _slots_lock:
+        slots = _slots.get(count)
+        if slots is None:
+            slots = _slots[count] = threading.BoundedSemaphore(max(1, count))
+        return slots
 
 
 def run_dot(source: str, options: RenderOptions = DEFAULT_OPTIONS) -> str:
@@ -383,12 +393,13 @@ def svg_for_dot(
         if cache.get(source) is None:  # that render failed; try ourselves
             continue
     try:
-        if not _slots.acquire(timeout=options.timeout_s):
+        slots = _dot_slots(options.max_concurrent)
+        if not slots.acquire(timeout=options.timeout_s):
             raise RenderError("busy", "all dot slots are in use")
         try:
             raw = run_dot(source, options)
         finally:
-            _slots.release()
+            slots.release()
         try:
             svg = clean_svg(raw)
         except SVGError as exc:

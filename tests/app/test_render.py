@@ -352,3 +352,29 @@ def test_clean_svg_refuses_entity_declarations() -> None:
     bomb = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'
     with pytest.raises(SVGError):
         clean_svg(bomb)
+
+
+def test_concurrent_requests_for_one_graph_share_one_layout() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    cache = SVGCache(1 << 20)
+    graph = article_graph("concurrent")
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda _: render_graph(graph, cache=cache).svg, range(6)))
+    assert results[0] is not None
+    assert all(svg is results[0] for svg in results)
+    assert len(cache) == 1
+
+
+def test_all_dot_slots_taken_means_busy_not_a_queue_without_end() -> None:
+    from app.render import _dot_slots
+
+    options = replace(DEFAULT_OPTIONS, max_concurrent=1, timeout_s=0.05)
+    slots = _dot_slots(1)
+    assert slots.acquire(timeout=5)
+    try:
+        result = render_graph(article_graph("busy"), options=options, cache=SVGCache(1 << 20))
+    finally:
+        slots.release()
+    assert result.svg is None and result.error == "busy"
+    assert result.message is not None and "busy" in result.message
