@@ -7,7 +7,9 @@ Run with the scratch torch virtualenv (torch is never a project dependency):
 It runs every tests/golden/programs/<topic>/<name>.py through tools/golden/runner.py with real
 torch and writes tests/golden/expected.json: per program path, the printed output (as Python's
 interactive interpreter shows it), the error that stopped the program and every warning.
-tests/engine/test_golden.py runs the same programs against `engine` and compares exactly.
+Memory addresses (`<MulBackward0 object at 0x…>`) are written as `0x…` so the file is stable;
+tests/engine/test_golden.py runs the same programs against `engine` and compares exactly, with
+the same normalisation.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import re
 import sys
 import types
 from pathlib import Path
@@ -23,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = ROOT / "tests" / "golden" / "programs"
 OUT = ROOT / "tests" / "golden" / "expected.json"
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from runner import run_program  # noqa: E402
@@ -31,6 +35,17 @@ from runner import run_program  # noqa: E402
 def program_paths() -> list[str]:
     """Corpus programs as '<topic>/<name>.py', sorted."""
     return sorted(p.relative_to(PROGRAMS).as_posix() for p in PROGRAMS.glob("*/*.py"))
+
+
+def normalise(value: Any) -> Any:
+    """Replaces memory addresses (allocator noise, different every run) in every string."""
+    if isinstance(value, str):
+        return ADDRESS.sub("0x…", value)
+    if isinstance(value, dict):
+        return {key: normalise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normalise(item) for item in value]
+    return value
 
 
 def torch_modules() -> dict[str, types.ModuleType]:
@@ -46,7 +61,7 @@ def run_all(modules: dict[str, types.ModuleType]) -> dict[str, Any]:
     results = {}
     for path in program_paths():
         source = (PROGRAMS / path).read_text(encoding="utf-8")
-        results[path] = run_program(source, modules)
+        results[path] = normalise(run_program(source, modules))
         # A program may switch grad mode off at top level; the next one starts fresh, as in
         # test_golden.py.
         torch.set_grad_enabled(True)
