@@ -27,6 +27,7 @@ from app.interpreter.values import (
     ClassValue,
     InterpreterFunction,
     ModuleValue,
+    Opaque,
 )
 from engine.autograd import grad_mode
 from engine.autograd.function import Node
@@ -44,6 +45,7 @@ GRAD_MODE_TYPES: tuple[type, ...] = tuple(
 # they hold only numbers and are passed through as they are.
 _WRAP_DEPTH = 3
 _UNWRAP_DEPTH = 64
+_CONVERTED = (Opaque, InterpreterFunction, list, tuple, dict)
 
 
 class Tracer(Protocol):
@@ -197,8 +199,11 @@ class Bridge:
             facade = self._dtypes[id(value)] = DtypeFacade(value)
         return facade
 
-    def unwrap(self, value: Any, depth: int = 0) -> Any:
+    def unwrap(self, value: Any) -> Any:
         """The engine's view of a program value (façades replaced by what they wrap)."""
+        return self._unwrap(value, 0, {})
+
+    def _unwrap(self, value: Any, depth: int, memo: dict[int, Any]) -> Any:
         if isinstance(value, TensorFacade):
             return value.tensor
         if isinstance(value, DtypeFacade):
@@ -209,15 +214,26 @@ class Bridge:
             return value.manager
         if isinstance(value, InterpreterFunction | BuiltinFunction | ClassValue | ModuleValue):
             raise TypeError(f"a {_kind(value)} cannot be passed to a torch function here")
-        if depth >= _UNWRAP_DEPTH or isinstance(value, Size | ReturnTuple):
+        kind = type(value)
+        if depth >= _UNWRAP_DEPTH or kind not in (list, tuple, dict, ReturnTuple):
             return value
-        if type(value) is list:
-            return [self.unwrap(v, depth + 1) for v in value]
-        if type(value) is tuple:
-            return tuple(self.unwrap(v, depth + 1) for v in value)
-        if type(value) is dict:
-            return {k: self.unwrap(v, depth + 1) for k, v in value.items()}
-        return value
+        # Containers are converted once each (`[row] * 10**5` shares one row), and only when
+        # they hold something to convert, so plain number lists pass through uncopied.
+        key = id(value)
+        if key in memo:
+            return memo[key]
+        items = list(value.values()) if kind is dict else value
+        if not any(isinstance(v, _CONVERTED) for v in items):
+            memo[key] = value
+            return value
+        if kind is dict:
+            result: Any = {k: self._unwrap(v, depth + 1, memo) for k, v in value.items()}
+        elif kind is list:
+            result = [self._unwrap(v, depth + 1, memo) for v in value]
+        else:
+            result = tuple(self._unwrap(v, depth + 1, memo) for v in value)
+        memo[key] = result
+        return result
 
     def live_tensors(self) -> Iterator[tuple[int, TensorFacade]]:
         return iter(list(self._tensors.items()))

@@ -335,6 +335,7 @@ def _sorted(rt: Runtime, args: Args, kwargs: Kwargs) -> list[Any]:
     keyed = [(key(item), item) for item in items]
 
     def before(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
+        rt.budget.check_time()
         if rt.ops.truth(rt.ops.compare("<", a[0], b[0])):
             return -1
         return 1 if rt.ops.truth(rt.ops.compare("<", b[0], a[0])) else 0

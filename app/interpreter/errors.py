@@ -37,6 +37,13 @@ class NotAllowed(ProgramError):
         super().__init__(message, line)
         self.hint_key = hint_key
 
+    def at_line(self, line: int | None) -> ProgramError:
+        # refusals made while running learn their line here; the message names it too
+        if self.line is None and line is not None:
+            what, colon, why = self.message.partition(" is not allowed")
+            self.message = f"{what} is not allowed (line {line}){why}" if colon else self.message
+        return super().at_line(line)
+
 
 class LimitExceeded(ProgramError):
     """A resource limit was reached: `<what> exceeded the limit of <n>`."""

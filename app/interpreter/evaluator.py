@@ -326,7 +326,7 @@ class Evaluator:
                     )
                 del container[index]
             else:
-                raise NotAllowed(f"deleting this is not allowed (line {node.lineno})", node.lineno)
+                raise NotAllowed(f"deleting an attribute is not allowed (line {node.lineno})", node.lineno)
 
     def _assert(self, node: ast.Assert) -> None:
         if not self.ops.truth(self.evaluate(node.test)):
@@ -559,7 +559,12 @@ class Evaluator:
         raise TypeError(f"'{type_name(value)}' object is not iterable")
 
     def iterate(self, value: Any) -> list[Any]:
-        """Every item of a program value, each counted against the loop budget."""
+        """Every item of a program value; items that do not exist yet (a range, an iterator, a
+        tensor's rows) are each counted against the loop budget."""
+        if type(value) in (list, tuple, str, Size):
+            return list(value)
+        if type(value) is dict:
+            return list(value)
         items: list[Any] = []
         for item in self.iterator(value):
             self.budget.tick()

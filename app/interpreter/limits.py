@@ -7,6 +7,7 @@ worker process are the backstop for everything else.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable, Sequence
 
@@ -112,8 +113,11 @@ def int_result_bits(op: str, left: int, right: int) -> int:
     if op == "**":
         if right < 0 or left in (0, 1, -1):
             return a
-        # right may itself be huge; bits(left) * right overflows nothing in Python, but cap it
-        return a * right if right < 1 << 40 else 1 << 40
+        if right >= 1 << 40:
+            return 1 << 40
+        # log2|left| exactly enough: 2**4000 has 4001 bits, not bits(2) * 4000
+        magnitude = math.log2(abs(left)) if a < 1000 else float(a)
+        return math.ceil(right * magnitude) + 1
     if op == "<<":
         return a + right if right < 1 << 40 else 1 << 40
     return max(a, b) + 1

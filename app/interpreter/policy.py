@@ -78,6 +78,7 @@ class _Context:
     in_function: bool
     in_loop: bool
     call_argument: bool = False
+    line: int | None = None  # the nearest enclosing line, for nodes that have none
 
 
 def parse_program(source: str, settings: Settings) -> ast.Module:
@@ -91,7 +92,9 @@ def parse_program(source: str, settings: Settings) -> ast.Module:
     try:
         tree = ast.parse(source, "<stdin>", "exec")
     except SyntaxError as error:
-        raise _syntax_error(error.msg, error.lineno) from None
+        raise _syntax_error(error.msg, error.lineno or 1) from None
+    except UnicodeError:
+        raise _syntax_error("source code cannot contain surrogate characters", 1) from None
     except (RecursionError, MemoryError):
         raise LimitExceeded("nesting depth", settings.max_ast_depth, line=1) from None
     check_tree(tree, settings)
@@ -106,7 +109,7 @@ def check_tree(tree: ast.Module, settings: Settings) -> None:
     while stack:
         node, ctx = stack.pop()
         count += 1
-        line = getattr(node, "lineno", None)
+        line = getattr(node, "lineno", None) or ctx.line
         if count > settings.max_ast_nodes:
             raise LimitExceeded(
                 "program size (syntax tree nodes)", settings.max_ast_nodes, line=line
@@ -119,9 +122,10 @@ def check_tree(tree: ast.Module, settings: Settings) -> None:
 
 def _children(node: ast.AST, ctx: _Context) -> Iterator[tuple[ast.AST, _Context]]:
     depth = ctx.depth + 1
-    inner = _Context(depth, ctx.in_function, ctx.in_loop)
+    line = getattr(node, "lineno", None) or ctx.line
+    inner = _Context(depth, ctx.in_function, ctx.in_loop, line=line)
     if isinstance(node, ast.For | ast.While):
-        loop = _Context(depth, ctx.in_function, True)
+        loop = _Context(depth, ctx.in_function, True, line=line)
         head = [node.target, node.iter] if isinstance(node, ast.For) else [node.test]
         for child in head:
             yield child, inner
@@ -131,13 +135,13 @@ def _children(node: ast.AST, ctx: _Context) -> Iterator[tuple[ast.AST, _Context]
             yield child, inner
         return
     if isinstance(node, ast.FunctionDef):
-        body = _Context(depth, True, False)
+        body = _Context(depth, True, False, line=line)
         yield node.args, inner
         for child in node.body:
             yield child, body
         return
     if isinstance(node, ast.Call):
-        argument = _Context(depth, ctx.in_function, ctx.in_loop, call_argument=True)
+        argument = _Context(depth, ctx.in_function, ctx.in_loop, call_argument=True, line=line)
         yield node.func, inner
         for child in node.args:
             yield child, argument
@@ -336,6 +340,8 @@ def _check_target(target: ast.expr, *, allow_items: bool) -> None:
         elif isinstance(node, ast.Subscript | ast.Attribute):
             if not allow_items:
                 raise _refuse("a loop variable that is not a name", node.lineno)
+        elif isinstance(node, ast.Starred):
+            raise _refuse(CONSTRUCT_NAMES[ast.Starred], node.lineno)
         elif not isinstance(node, ast.Name):
             raise _refuse("this assignment target", getattr(node, "lineno", None))
 

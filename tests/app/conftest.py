@@ -19,11 +19,11 @@ with warnings.catch_warnings():
 from app.config import Settings
 from app.main import create_app
 
-# Small limits so that time bombs end quickly; everything else is the shipped default.
+# A short time limit so that time bombs end quickly; every other limit is the shipped default.
 SANDBOX_SETTINGS = Settings(
     workers=2,
-    time_limit_s=1.0,
-    deadline_grace_s=1.5,
+    time_limit_s=3.0,
+    deadline_grace_s=2.0,
     rate_limit_enabled=False,
     max_body_bytes=65_536,
 )
