@@ -10,7 +10,7 @@ const ZOOM_STEP = 1.25;
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 40;
 const MAX_FIT_ZOOM = 1.5;
-const READABLE_NODE_PX = 48; // a tensor node this tall shows its data/grad rows legibly
+const READABLE_TEXT_PX = 11; // label text smaller than this on screen is hard to read
 
 /** Parses SVG text into a detached element of this document; never through an HTML string. */
 export function parseSvg(text) {
@@ -274,8 +274,9 @@ export class GraphView {
     if (!el || !this.svg) return;
     const view = this.viewport.getBoundingClientRect();
     let rect = el.getBoundingClientRect();
-    if (follow && rect.height > 0 && rect.height < READABLE_NODE_PX) {
-      this.zoom(READABLE_NODE_PX / rect.height, rect.left + rect.width / 2, rect.top + rect.height / 2);
+    const text = el.querySelector("text")?.getBoundingClientRect().height ?? 0;
+    if (follow && text > 0 && text < READABLE_TEXT_PX) {
+      this.zoom(READABLE_TEXT_PX / text, rect.left + rect.width / 2, rect.top + rect.height / 2);
       rect = el.getBoundingClientRect();
     }
     if (rect.left >= view.left && rect.right <= view.right && rect.top >= view.top && rect.bottom <= view.bottom) return;
