@@ -81,7 +81,7 @@ class LogSoftmaxBackward0(_AlongDim):
             return (grad * 0,)
         if isinstance(y, np.ndarray | np.generic):
             with np.errstate(all="ignore"):
-                return (grad - np.exp(y) * _sum_keep(grad, self.axis),)
+                return (grad - pointwise.exp_(np.asarray(y)) * _sum_keep(grad, self.axis),)
         return (grad - pointwise.exp(y) * _sum_keep(grad, self.axis),)
 
 
@@ -102,6 +102,10 @@ def _prepared(op: str, t: Tensor, dim: int, dtype: dtypes.dtype | None) -> tuple
     return t, axis
 
 
+# log of the sum in double, then rounded: agrees with PyTorch's log_softmax far more often
+_log = pointwise.via_double(np.log)
+
+
 def _shifted(x: np.ndarray, axis: int) -> np.ndarray:
     """x − max(x) along the axis (an all −inf slice stays as it is, giving nan like PyTorch)."""
     peak = np.max(x, axis=axis, keepdims=True)
@@ -115,8 +119,10 @@ def softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
         if x.ndim == 0:
             data = np.ones_like(x)
         else:
-            e = np.exp(_shifted(x, axis))
-            data = e * (1 / np.sum(e, axis=axis, keepdims=True))
+            e = pointwise.exp_(_shifted(x, axis))
+            total = np.sum(e, axis=axis, keepdims=True)
+            # PyTorch's last-dim kernel multiplies by 1/sum; the strided kernel divides
+            data = e * (1 / total) if axis == x.ndim - 1 else e / total
     result = t._make(np.asarray(data, dtype=x.dtype), t._dtype)
     if needs_grad(t):
         node = SoftmaxBackward0()
@@ -134,7 +140,8 @@ def log_softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tenso
             data = np.zeros_like(x)
         else:
             shifted = _shifted(x, axis)
-            data = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+            total = np.sum(pointwise.exp_(shifted), axis=axis, keepdims=True)
+            data = shifted - _log(total)
     result = t._make(np.asarray(data, dtype=x.dtype), t._dtype)
     if needs_grad(t):
         node = LogSoftmaxBackward0()

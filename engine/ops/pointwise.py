@@ -36,6 +36,28 @@ def _apply(t: Tensor, fn: Callable[[np.ndarray], np.ndarray]) -> Tensor:
     return t._make(np.asarray(out, dtype=dt.np), dt)
 
 
+def via_double(fn: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray], np.ndarray]:
+    """`fn` evaluated in float64 and rounded back for float32 input.
+
+    PyTorch's float32 exp, tanh, sin and cos are (nearly) correctly rounded; numpy's float32
+    kernels are an ulp off far more often, enough to change a printed digit. (numpy's own
+    float32 log agrees with PyTorch's more often, `log(exp(1.)) == 1.` included, so log keeps it.)
+    """
+
+    def wrapped(x: np.ndarray) -> np.ndarray:
+        if x.dtype == np.float32:
+            return np.asarray(fn(x.astype(np.float64)), dtype=np.float32)
+        return np.asarray(fn(x))
+
+    return wrapped
+
+
+exp_ = via_double(np.exp)
+sin_ = via_double(np.sin)
+cos_ = via_double(np.cos)
+tanh_ = via_double(np.tanh)
+
+
 def _constant(like: Any, data: np.ndarray) -> Any:
     """`data` as a constant like `like`: an array, or a Tensor under create_graph."""
     if isinstance(like, np.ndarray | np.generic):
@@ -89,7 +111,7 @@ class ExpBackward0(_Unary):
 
 def exp(t: Tensor) -> Tensor:
     expect_tensor("exp", t)
-    result = _apply(t, np.exp)
+    result = _apply(t, exp_)
     return _unary(t, result, ExpBackward0(), result)
 
 
@@ -153,15 +175,15 @@ class SinBackward0(_Unary):
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         (x,) = saved
-        return (grad * (np.cos(x) if _is_array(x) else cos(x)),)
+        return (grad * (cos_(x) if _is_array(x) else cos(x)),)
 
     def local(self, saved: np.ndarray) -> np.ndarray:
-        return np.asarray(np.cos(saved))
+        return cos_(saved)
 
 
 def sin(t: Tensor) -> Tensor:
     expect_tensor("sin", t)
-    result = _apply(t, np.sin)
+    result = _apply(t, sin_)
     return _unary(t, result, SinBackward0(), t)
 
 
@@ -174,15 +196,15 @@ class CosBackward0(_Unary):
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         (x,) = saved
-        return (grad * -(np.sin(x) if _is_array(x) else sin(x)),)
+        return (grad * -(sin_(x) if _is_array(x) else sin(x)),)
 
     def local(self, saved: np.ndarray) -> np.ndarray:
-        return np.asarray(-np.sin(saved))
+        return np.asarray(-sin_(saved))
 
 
 def cos(t: Tensor) -> Tensor:
     expect_tensor("cos", t)
-    result = _apply(t, np.cos)
+    result = _apply(t, cos_)
     return _unary(t, result, CosBackward0(), t)
 
 
@@ -207,12 +229,15 @@ class TanhBackward0(_Unary):
 
 def tanh(t: Tensor) -> Tensor:
     expect_tensor("tanh", t)
-    result = _apply(t, np.tanh)
+    result = _apply(t, tanh_)
     return _unary(t, result, TanhBackward0(), result)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return np.asarray(1 / (1 + np.exp(-x)), dtype=x.dtype)
+    # 1 / (1 + e^-x) with e^-x rounded to the input's dtype first, as PyTorch's kernel does
+    e = exp_(-x)
+    one = np.ones((), dtype=x.dtype)
+    return np.asarray(one / (one + e), dtype=x.dtype)
 
 
 class SigmoidBackward0(_Unary):
