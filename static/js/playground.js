@@ -21,6 +21,7 @@ const state = {
   timer: null,
   running: false,
   pendingPosition: null, // a share link's pass/step, applied once its run returns
+  restoredCode: null, // the program a share link opened
 };
 
 const transcript = new Transcript({
@@ -43,6 +44,11 @@ async function run() {
   if (state.running) return;
   state.running = true;
   stop();
+  // A shared link's fragment describes the shared program: once the learner runs something
+  // else, drop it so a reload does not bring the old program back.
+  if (window.location.hash && editor.code !== state.restoredCode) {
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
   const button = $("run");
   button.disabled = true;
   button.setAttribute("aria-busy", "true");
@@ -227,6 +233,7 @@ async function share() {
   const url = new URL(window.location.href);
   url.hash = fragment;
   history.replaceState(null, "", url);
+  state.restoredCode = editor.code;
   const field = $("share-url");
   field.value = url.toString();
   $("share-box").hidden = false;
@@ -247,6 +254,7 @@ async function restoreFromFragment() {
   const shared = await decodeState(window.location.hash);
   if (!shared) return false;
   editor.code = shared.code;
+  state.restoredCode = shared.code;
   state.pendingPosition = { pass: shared.pass ?? undefined, step: shared.step ?? undefined };
   await run();
   return true;

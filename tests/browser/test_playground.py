@@ -159,6 +159,10 @@ def test_share_link_restores_code_and_step(page: Page, screenshot: Screenshots) 
     assert other.locator("#graph svg .is-running").first.get_attribute("id") == running
     assert "a = x * 3" in editor_text(other)
     screenshot(other, "share-link-restored")
+    # once the learner runs another program, a reload must not bring the shared one back
+    set_code(other, ERROR_PROGRAM)
+    run(other)
+    assert "#" not in other.url
     other.close()
 
 
@@ -318,3 +322,19 @@ def test_play_runs_to_the_last_step_and_stops(page: Page) -> None:
     expect(page.locator("#step-slider")).to_have_value(str(last), timeout=15_000)
     expect(page.locator("#step-play")).to_have_attribute("aria-pressed", "false")
     expect(page.locator("#step-play")).to_have_text("Play")
+
+
+def test_warnings_are_shown_with_their_line(page: Page) -> None:
+    page.goto("/")
+    set_code(
+        page,
+        "import torch\nfrom torch.autograd import Variable\n"
+        "v = Variable(torch.ones(2), volatile=True)\nprint(v)\n",
+    )
+    run(page)
+    warnings = page.locator("#warnings")
+    expect(warnings).to_be_visible()
+    expect(warnings).to_contain_text("UserWarning")
+    expect(warnings).to_contain_text("Line 3")
+    expect(warnings).to_contain_text("volatile was removed")
+    expect(page.locator("#stdout")).to_have_text("tensor([1., 1.])\n")
