@@ -198,7 +198,7 @@ class ProgramTrace:
         base: JSONDict = {
             "index": index,
             "node": self.node_id(node),
-            "name": node.name(),
+            "name": type(node).__name__,
             "tensor": None if out is None else self.tensor_id(out),
             "grad_output": grad_output,
         }
@@ -341,7 +341,7 @@ def _operands(trace: ProgramTrace, fn: Node) -> tuple[str, list[str | None]]:
             receiver = trace.output_of(nxt)
             tid = None if receiver is None else trace.known_id(receiver)
         operands.append(tid)
-    return fn.name(), operands
+    return type(fn).__name__, operands
 
 
 def _names_by_tensor(trace: ProgramTrace, names: dict[str, Tensor]) -> dict[str, str]:

@@ -152,7 +152,7 @@ class GraphBuilder:
             self._nodes[fid] = {
                 "id": fid,
                 "kind": "function",
-                "name": node.name(),
+                "name": type(node).__name__,
                 "tensor": None if out is None else trace.tensor_id(out),
                 "saved": dict(snap.saved_text),
                 "freed": bool(getattr(node, "_released", False)),
@@ -174,7 +174,7 @@ def _tensor_json(t: Tensor, tid: str, name: str | None, role: str) -> JSONDict:
         "grad": None if grad is None else value_json(grad._data),
         "requires_grad": t.requires_grad,
         "is_leaf": t.is_leaf,
-        "grad_fn": None if t.grad_fn is None else t.grad_fn.name(),
+        "grad_fn": None if t.grad_fn is None else type(t.grad_fn).__name__,
         "retains_grad": t.retains_grad,
         "text": text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…",
     }

@@ -190,7 +190,9 @@ def main() -> None:
                 results.setdefault((workload, "pytorch"), []).extend(data["times"])
                 ops[workload, "pytorch"] = data["ops"]
 
-    print(f"{'workload':<8} {'engine':<10} {'ops':>7} {'median ms':>10} {'µs/op':>8} {'vs torch':>9}")
+    widths = ((8, "<"), (10, "<"), (7, ">"), (10, ">"), (8, ">"), (9, ">"))
+    header = ("workload", "engine", "ops", "median ms", "µs/op", "vs torch")
+    print(" ".join(f"{h:{a}{w}}" for h, (w, a) in zip(header, widths, strict=True)))
     for workload in contenders:
         torch_key = (workload, "pytorch")
         torch_per_op = (
@@ -199,7 +201,9 @@ def main() -> None:
         for key in [k for k in results if k[0] == workload]:
             median = statistics.median(results[key])
             per_op = median / ops[key]
-            ratio = f"{(median / statistics.median(results[torch_key])):.2f}×" if torch_per_op else "-"
+            ratio = "-"
+            if torch_per_op:
+                ratio = f"{median / statistics.median(results[torch_key]):.2f}×"
             print(
                 f"{workload:<8} {key[1]:<10} {ops[key]:>7} {median * 1e3:>10.2f} "
                 f"{per_op * 1e6:>8.2f} {ratio:>9}"

@@ -23,7 +23,7 @@ _COPY_CONSTRUCT_WARNING = (
 def _finish(data: np.ndarray, dt: dtypes.dtype, requires_grad: bool) -> Tensor:
     t = Tensor._make(data, dt)
     if requires_grad:
-        t.requires_grad_(True)
+        t._set_requires_grad(True, "Only Tensors of floating point and complex dtype")
     return t
 
 

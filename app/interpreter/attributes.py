@@ -91,10 +91,10 @@ class Attributes:
             return BuiltinFunction(
                 "name",
                 lambda a, k: node.name(),
-                f"<built-in method name of {node.name()} object at {id(node):#x}>",
+                f"<built-in method name of {type(node).__name__} object at {id(node):#x}>",
             )
         if not hasattr(node, name):
-            raise AttributeError(f"'{node.name()}' object has no attribute '{name}'")
+            raise AttributeError(f"'{type(node).__name__}' object has no attribute '{name}'")
         return self.bridge.wrap(getattr(node, name))
 
     # plain Python values -------------------------------------------------------------------

@@ -48,7 +48,7 @@ class NodeFacade(Opaque):
         return repr(self.node)
 
     def display_type(self) -> str:
-        return self.node.name()
+        return type(self.node).__name__
 
 
 class DtypeFacade(Opaque):

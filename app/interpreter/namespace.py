@@ -179,7 +179,7 @@ class Namespace:
         if isinstance(value, DtypeFacade):
             return self.dtype_class
         if isinstance(value, NodeFacade):
-            name = value.node.name()
+            name = type(value.node).__name__
             return ClassValue(
                 name, None, lambda v: isinstance(v, NodeFacade) and v.display_type() == name
             )

@@ -178,6 +178,9 @@ class AccumulateGrad(Node):
 
     derivatives = ()
 
+    def name(self) -> str:
+        return "torch::autograd::AccumulateGrad"
+
     def __init__(self, variable: Tensor) -> None:
         super().__init__()
         # Runs as soon as it is ready, like PyTorch's (its sequence number is the maximum).

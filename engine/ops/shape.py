@@ -469,6 +469,14 @@ class AliasBackward0(Node):
         return (grad,)
 
 
+def _is_int_index(index: Any) -> bool:
+    if isinstance(index, bool):
+        return False
+    if isinstance(index, int):
+        return True
+    return hasattr(index, "_dtype") and not index._dtype.is_floating_point and index._data.ndim == 0
+
+
 def getitem(tensor: Tensor, index: Any) -> Tensor:
     """`tensor[index]`, applied the way PyTorch does: one select/slice/unsqueeze per index
     component, left to right, then one advanced-indexing step for index tensors and lists."""
@@ -479,15 +487,17 @@ def getitem(tensor: Tensor, index: Any) -> Tensor:
         if index.step is not None and index.step <= 0:
             raise ValueError("step must be greater than zero")
         if tensor._data.ndim == 0:
-            raise IndexError(
-                "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
-            )
+            raise IndexError("slice() cannot be applied to a 0-dim tensor.")
         start, stop, step = index.indices(tensor._data.shape[0])
         node = SliceBackward0()
         node.index = (slice(start, stop, step),)
         node.self_sizes = tensor._data.shape
         return _attach(node, _as_view(tensor, tensor._data[node.index]), (tensor,))
+    if tensor._data.ndim == 0 and not isinstance(index, tuple) and _is_int_index(index):
+        raise IndexError(
+            "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+            "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
+        )
     items = index if isinstance(index, tuple) else (index,)
     specified = sum(1 for it in items if it is not None and it is not Ellipsis)
     if specified > tensor._data.ndim:
