@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import graphviz
 
-from app.render_label import function_label, placeholder_label, tensor_label
+from app.render_label import function_label, placeholder_label, proxy_label, tensor_label
 from app.render_svg import SVGError, clean_svg
 
 JSONDict = dict[str, Any]
@@ -121,34 +121,41 @@ class DotGraph:
     source: str
     shown: int
     hidden: int
-    cost: int = 0  # layout_cost of what is drawn
+    cost: int = 0  # layout size of what is drawn (nodes + virtual nodes)
     node_ids: list[str] = field(default_factory=list)
+    proxies: int = 0  # long edges drawn from a stand-in
 
 
 def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> DotGraph:
-    """DOT for the graph JSON, collapsed to `options.max_nodes` nodes around the root."""
+    """DOT for the graph JSON, within `options.max_nodes` nodes and the layout budget."""
     nodes: list[JSONDict] = list(graph.get("nodes", []))
     edges: list[JSONDict] = list(graph.get("edges", []))
     by_id = {_checked_id(n["id"]): n for n in nodes}
-    kept, cost = _within_budget(graph, nodes, edges, options)
-    hidden = len(nodes) - len(kept)
+    for e in edges:  # before any id is written into DOT
+        _checked_id(e["from"])
+        _checked_id(e["to"])
+    plan = _plan(graph, nodes, edges, options)
+    hidden = len(nodes) - len(plan.kept)
 
     dot = graphviz.Digraph(name="autograd", engine="dot")
     dot.attr("graph", **_graph_attrs(options))
-    if options.tuned and cost > options.spline_budget:
+    if options.tuned and plan.cost > options.spline_budget:
         dot.attr("graph", splines="line")
     dot.attr("node", shape="box", style="filled", fontname="Helvetica", fontsize="11")
     dot.attr("edge", arrowsize="0.7")
-    names = {nid: f"n{i}" for i, nid in enumerate(kept)}
-    for nid in kept:
+    names = {nid: f"n{i}" for i, nid in enumerate(plan.kept)}
+    for nid in plan.kept:
         dot.node(names[nid], id=nid, **_node_attrs(by_id[nid]))
-    for edge in edges:
-        src, dst = _checked_id(edge["from"]), _checked_id(edge["to"])
-        if src in names and dst in names:
-            _add_edge(dot, edge, names[src], names[dst])
+    for index, edge in enumerate(edges):
+        if edge["from"] not in names or edge["to"] not in names:
+            continue
+        tail, head = (names[n] for n in _dot_direction(edge))
+        if index in plan.proxied:
+            tail = _add_proxy(dot, by_id, _dot_direction(edge)[0], index)
+        _add_edge(dot, edge, tail, head)
     if hidden:
         _add_placeholder(dot, names, edges, hidden)
-    return DotGraph(dot.source, len(kept), hidden, cost, kept)
+    return DotGraph(dot.source, len(plan.kept), hidden, plan.cost, plan.kept, len(plan.proxied))
 
 
 def _graph_attrs(options: RenderOptions) -> dict[str, str]:
@@ -184,18 +191,32 @@ def _node_attrs(node: JSONDict) -> dict[str, str]:
     return {**style, "shape": "box", "label": tensor_label(node)}
 
 
-def _add_edge(dot: graphviz.Digraph, edge: JSONDict, src: str, dst: str) -> None:
-    """JSON edges point the way the gradient flows; drawn forward, inputs above, as torchviz."""
+def _add_edge(dot: graphviz.Digraph, edge: JSONDict, tail: str, head: str) -> None:
+    """One edge, drawn forward (inputs above outputs) as torchviz; its id names the JSON edge."""
     kind = edge.get("kind", "next")
     slot = edge.get("slot")
     suffix = f"-{int(slot)}" if isinstance(slot, int) else ""
-    eid = f"e-{_checked_id(edge['from'])}-{_checked_id(edge['to'])}{suffix}"
+    eid = f"e-{edge['from']}-{edge['to']}{suffix}"  # both ids checked by graph_to_dot
     if kind == "saved":  # a tensor the grad_fn saved: drawn into the function, dotted
-        dot.edge(src, dst, id=eid, style="dotted", arrowhead="odot")
-    elif kind == "grad_fn":  # grad_fn produced the tensor
-        dot.edge(dst, src, id=eid, style="dashed")
-    else:  # next: child feeds parent; accumulate: leaf feeds its AccumulateGrad
-        dot.edge(dst, src, id=eid)
+        dot.edge(tail, head, id=eid, style="dotted", arrowhead="odot")
+    elif kind == "grad_fn":  # the grad_fn produced the tensor
+        dot.edge(tail, head, id=eid, style="dashed")
+    else:  # next: a grad_fn feeds the one that uses its output; accumulate: leaf → accumulator
+        dot.edge(tail, head, id=eid)
+
+
+def _add_proxy(dot: graphviz.Digraph, by_id: dict[str, JSONDict], tail: str, index: int) -> str:
+    """A small stand-in for `tail` beside a far-away consumer, instead of a long edge.
+
+    Labelled with the tensor's name (for an AccumulateGrad, its leaf's), else the node's name.
+    """
+    source = by_id[tail]
+    owner = by_id.get(str(source.get("tensor"))) if source.get("kind") == "function" else source
+    owner_name = owner.get("name") if owner is not None else None
+    text = str(owner_name or source.get("name") or tail)
+    dot.node(f"p{index}", id=f"ref{index}-{tail}", shape="box", style="rounded,dashed",
+             fontsize="9", label=f"<{proxy_label(text)}>")  # fmt: skip
+    return f"p{index}"
 
 
 def _add_placeholder(
@@ -214,16 +235,38 @@ def _checked_id(value: Any) -> str:
     return value
 
 
-def _within_budget(
+@dataclass(slots=True)
+class _Plan:
+    kept: list[str]
+    proxied: frozenset[int]  # indices of edges drawn from a stand-in of their tail
+    cost: int
+
+
+# an edge skipping more ranks than this may be drawn from a stand-in instead (see _plan)
+MAX_SPAN: Final = 2
+
+
+def _plan(
     graph: JSONDict, nodes: list[JSONDict], edges: list[JSONDict], options: RenderOptions
-) -> tuple[list[str], int]:
-    """The nodes to draw: at most max_nodes, and (tuned) at most layout_budget of layout size."""
+) -> _Plan:
+    """What to draw: at most max_nodes nodes, and (tuned) a layout size within layout_budget.
+
+    Over budget, edges that skip many ranks (a weight shared by every step of a loop) are drawn
+    from a small stand-in next to their far end; if that is not enough, fewer nodes are drawn.
+    """
     limit = min(options.max_nodes, len(nodes))
     while True:
         kept = _nearest(graph, nodes, edges, limit)
-        cost = layout_cost(kept, edges)
+        pairs = _drawn_pairs(kept, edges)
+        spans = _spans(kept, pairs)
+        cost = len(kept) + sum(spans.values())
+        proxied: frozenset[int] = frozenset()
+        if options.tuned and cost > options.layout_budget:
+            proxied = frozenset(i for i, span in spans.items() if span > MAX_SPAN)
+            rest = [(i, u, v) for i, u, v in pairs if i not in proxied]
+            cost = len(kept) + len(proxied) + sum(_spans(kept, rest).values())
         if not options.tuned or cost <= options.layout_budget or limit <= 1:
-            return kept, cost
+            return _Plan(kept, proxied, cost)
         limit = max(1, int(limit * 0.85))
 
 
@@ -234,34 +277,44 @@ def _dot_direction(edge: JSONDict) -> tuple[str, str]:
     return edge["to"], edge["from"]
 
 
-def layout_cost(node_ids: list[str], edges: list[JSONDict]) -> int:
-    """Nodes plus the virtual nodes dot will insert, from a longest-path ranking.
-
-    Sources are then pulled down next to their first consumer, as dot's network-simplex ranking
-    would place them, so a shared weight counts the ranks between its uses, not from the top.
-    """
+def _drawn_pairs(node_ids: list[str], edges: list[JSONDict]) -> list[tuple[int, str, str]]:
     kept = set(node_ids)
-    pairs = [_dot_direction(e) for e in edges]
-    pairs = [(u, v) for u, v in pairs if u in kept and v in kept and u != v]
+    pairs = [(i, *_dot_direction(e)) for i, e in enumerate(edges)]
+    return [(i, u, v) for i, u, v in pairs if u in kept and v in kept and u != v]
+
+
+def _spans(node_ids: list[str], pairs: list[tuple[int, str, str]]) -> dict[int, int]:
+    """Virtual nodes per edge (ranks skipped), from a longest-path ranking.
+
+    Every node is then pulled down next to its first consumer (in reverse topological order),
+    as dot's network-simplex ranking would place it, so only edges that must be long count:
+    a shared weight's edges to the steps after its first use.
+    """
     succ: dict[str, list[str]] = {n: [] for n in node_ids}
     indeg = dict.fromkeys(node_ids, 0)
-    for u, v in pairs:
+    for _, u, v in pairs:
         succ[u].append(v)
         indeg[v] += 1
     rank = dict.fromkeys(node_ids, 0)
     queue = deque(n for n in node_ids if indeg[n] == 0)
-    sources = list(queue)
+    order: list[str] = []
     while queue:
         u = queue.popleft()
+        order.append(u)
         for v in succ[u]:
             rank[v] = max(rank[v], rank[u] + 1)
             indeg[v] -= 1
             if indeg[v] == 0:
                 queue.append(v)
-    for n in sources:
+    for n in reversed(order):
         if succ[n]:
             rank[n] = min(rank[v] for v in succ[n]) - 1
-    return len(node_ids) + sum(max(0, rank[v] - rank[u] - 1) for u, v in pairs)
+    return {i: max(0, rank[v] - rank[u] - 1) for i, u, v in pairs}
+
+
+def layout_cost(node_ids: list[str], edges: list[JSONDict]) -> int:
+    """Nodes plus the virtual nodes dot will insert along edges that skip ranks."""
+    return len(node_ids) + sum(_spans(node_ids, _drawn_pairs(node_ids, edges)).values())
 
 
 def _nearest(

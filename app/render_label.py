@@ -104,6 +104,11 @@ def function_label(node: dict[str, Any]) -> str:
     return "<" + _TABLE + "".join(rows) + "</TABLE>>"
 
 
+def proxy_label(text: str) -> str:
+    """A stand-in for a node drawn elsewhere (its edge would cross many ranks): `↗ w`."""
+    return f"{_TABLE}<TR><TD>↗ {html_text(text)}</TD></TR></TABLE>"
+
+
 def placeholder_label(hidden: int) -> str:
     return f"<{_TABLE}<TR><TD>… {hidden} more nodes not drawn</TD></TR></TABLE>>"
 

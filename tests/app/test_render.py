@@ -300,13 +300,29 @@ def test_layout_cost_counts_virtual_nodes_of_long_edges() -> None:
     assert layout_cost(["t1", "t2", "t3"], edges[:2]) == 3
 
 
-def test_costly_layouts_are_collapsed_to_the_budget_and_drawn_straight() -> None:
-    graph = shared_weight_graph(100)
-    assert len(graph["nodes"]) < DEFAULT_OPTIONS.max_nodes
+def test_long_edges_of_a_shared_weight_are_drawn_from_stand_ins() -> None:
+    graph = shared_weight_graph(100)  # 302 nodes; w's accumulator feeds all 100 steps
     assert layout_cost([n["id"] for n in graph["nodes"]], graph["edges"]) > 6000
     dot = graph_to_dot(graph)
-    assert dot.hidden > 0 and dot.cost <= DEFAULT_OPTIONS.layout_budget
-    assert "splines=line" in dot.source
+    assert dot.hidden == 0 and dot.cost <= DEFAULT_OPTIONS.layout_budget
+    # the two multiplications nearest the accumulator keep their real edge
+    assert dot.proxies == 98
+    result = render_graph(graph, cache=SVGCache(1 << 22))
+    assert result.svg is not None and not result.collapsed
+    root = parse_svg(result.svg)
+    node_ids = {g.get("id") for g in root.iter(SVG + "g") if g.get("class") == "node"}
+    assert {n["id"] for n in graph["nodes"]} <= node_ids
+    stand_ins = [g for g in root.iter(SVG + "g") if (g.get("id") or "").startswith("ref")]
+    assert len(stand_ins) == 98
+    assert all(texts(g) == ["↗ w"] for g in stand_ins)  # the accumulator's leaf, by name
+    group(root, "e-f300-f9999-1")  # the last step's edge keeps its id, drawn from a stand-in
+
+
+def test_over_the_layout_budget_even_with_stand_ins_the_graph_is_collapsed() -> None:
+    options = replace(DEFAULT_OPTIONS, layout_budget=200)
+    dot = graph_to_dot(shared_weight_graph(100), options)
+    assert dot.hidden > 0 and dot.cost <= 200
+    assert "splines=line" not in dot.source  # small enough for curved edges again
 
 
 # --- SVG cleaning ----------------------------------------------------------------------------
