@@ -312,7 +312,8 @@ class _NodeSnapshot:
                     ids[key] = known
         try:
             locals_ = [value_json(v) for v in node.local_values()]
-        except RuntimeError:  # saved tensors modified in place: the ledger shows formulas only
+        except Exception:  # display only: it must never fail the user's backward
+            # (e.g. saved tensors modified in place); the ledger then shows formulas only
             locals_ = [None for _ in node.next_functions]
         return cls(text, ids, locals_, freed)
 
