@@ -5,7 +5,7 @@ Both subtract the maximum along `dim` before exponentiating, so large logits do 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
@@ -28,7 +28,7 @@ class _AlongDim(Node):
     __slots__ = ("axis", "dim")
     axis: int
     dim: int
-    saved_names = ("result",)
+    saved_names: ClassVar[tuple[str, ...]] = ("result",)
 
     def saved_values(self) -> dict[str, Any]:
         values = super().saved_values()
@@ -59,7 +59,9 @@ class SoftmaxBackward0(_AlongDim):
         (y,) = saved
         if not np.ndim(getattr(y, "_data", y)):
             return (grad * 0,)
-        return (y * (grad - _sum_keep(grad * y, self.axis)),)
+        if isinstance(y, np.ndarray | np.generic):
+            return (_softmax_grad(grad, np.asarray(y), self.axis),)
+        return (softmax_backward_data(grad, y, self.axis, self.dim),)
 
 
 class LogSoftmaxBackward0(_AlongDim):
@@ -80,9 +82,116 @@ class LogSoftmaxBackward0(_AlongDim):
         if not np.ndim(getattr(y, "_data", y)):
             return (grad * 0,)
         if isinstance(y, np.ndarray | np.generic):
-            with np.errstate(all="ignore"):
-                return (grad - pointwise.exp_(np.asarray(y)) * _sum_keep(grad, self.axis),)
-        return (grad - pointwise.exp(y) * _sum_keep(grad, self.axis),)
+            return (_log_softmax_grad(grad, np.asarray(y), self.axis),)
+        return (log_softmax_backward_data(grad, y, self.axis, self.dim),)
+
+
+def _softmax_grad(grad: np.ndarray, y: np.ndarray, axis: int) -> np.ndarray:
+    return np.asarray(y * (grad - np.sum(grad * y, axis=axis, keepdims=True)))
+
+
+def _log_softmax_grad(grad: np.ndarray, y: np.ndarray, axis: int) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        return np.asarray(grad - pointwise.exp_(y) * np.sum(grad, axis=axis, keepdims=True))
+
+
+# --- the backward functions as differentiable ops (create_graph=True) ---------------------------
+
+
+class _BackwardData(_AlongDim):
+    """The gradient of softmax/log_softmax, itself recorded so it can be differentiated again."""
+
+    __slots__ = ()
+    saved_names = ("grad_output", "output")
+
+
+class SoftmaxBackwardDataBackward0(_BackwardData):
+    """result = output·(grad_output − Σ grad_output·output);  the second derivative of softmax."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "grad_output",
+            "output * (δ - output)",
+            r"y_i(\delta_{ij} - y_j)",
+            "_softmax_backward_data(grad, output, dim)",
+        ),
+        Derivative(
+            "output",
+            "grad_output - Σ(grad_output * output) (and the sum's share)",
+            r"g_i - \textstyle\sum_j g_j y_j",
+            "softmax_double_backward(grad, grad_output, dim, output)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        go, y = saved
+        if isinstance(y, np.ndarray | np.generic):
+            g_out = (
+                grad * go
+                - _sum_keep(go * y, self.axis) * grad
+                - go * _sum_keep(grad * y, self.axis)
+            )
+            return _softmax_grad(grad, np.asarray(y), self.axis), g_out
+        g_go = softmax_backward_data(grad, y, self.axis, self.dim)
+        g_out = (
+            grad * go - _sum_keep(go * y, self.axis) * grad - go * _sum_keep(grad * y, self.axis)
+        )
+        return g_go, g_out
+
+
+class LogSoftmaxBackwardDataBackward0(_BackwardData):
+    """result = grad_output − e^output · Σ grad_output;  the second derivative of log_softmax."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative(
+            "grad_output",
+            "δ - exp(output)",
+            r"\delta_{ij} - e^{y_j}",
+            "grad - (grad * output.exp()).sum(dim, true)",
+        ),
+        Derivative(
+            "output",
+            "-Σ grad_output · exp(output)",
+            r"-e^{y_i}\textstyle\sum_j g_j",
+            "-grad_output.sum(dim, true) * output.exp() * grad",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        go, y = saved
+        e = (
+            pointwise.exp_(np.asarray(y))
+            if isinstance(y, np.ndarray | np.generic)
+            else (pointwise.exp(y))
+        )
+        g_go = grad - _sum_keep(grad * e, self.axis)
+        g_out = -_sum_keep(go, self.axis) * e * grad
+        return g_go, g_out
+
+
+def _backward_data(
+    node: _BackwardData, grad: Tensor, y: Tensor, axis: int, dim: int, data: np.ndarray
+) -> Tensor:
+    result = y._make(np.asarray(data, dtype=y._data.dtype), y._dtype)
+    if needs_grad(grad, y):
+        node.axis, node.dim = axis, dim
+        node.save(grad, y)
+        record(node, result, (grad, y))
+    return result
+
+
+def softmax_backward_data(grad: Tensor, y: Tensor, axis: int, dim: int) -> Tensor:
+    """`_softmax_backward_data`: softmax's backward as a recorded op."""
+    data = _softmax_grad(grad._data, y._data, axis)
+    return _backward_data(SoftmaxBackwardDataBackward0(), grad, y, axis, dim, data)
+
+
+def log_softmax_backward_data(grad: Tensor, y: Tensor, axis: int, dim: int) -> Tensor:
+    """`_log_softmax_backward_data`: log_softmax's backward as a recorded op."""
+    data = _log_softmax_grad(grad._data, y._data, axis)
+    return _backward_data(LogSoftmaxBackwardDataBackward0(), grad, y, axis, dim, data)
 
 
 def _prepared(op: str, t: Tensor, dim: int, dtype: dtypes.dtype | None) -> tuple[Tensor, int]:

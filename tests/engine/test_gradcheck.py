@@ -411,3 +411,27 @@ def test_second_derivatives(
 ) -> None:
     arrays = [data.draw(distinct(s) if name == "max" else values(s, -1.5, 1.5)) for s in shapes]
     check_second_order(fn, *arrays)
+
+
+def _vector_jacobian_squared(op: Fn, dim: int) -> Fn:
+    """(∂op/∂x)ᵀ·w, squared: differentiable in both x and w when built with create_graph."""
+
+    def fn(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+        leaf = x if x.requires_grad else x.detach().requires_grad_(True)
+        with torch.enable_grad():
+            (g,) = torch.autograd.grad(op(leaf, dim), leaf, grad_outputs=w, create_graph=True)
+        out = g * g * g
+        return out if x.requires_grad or w.requires_grad else out.detach()
+
+    return fn
+
+
+@pytest.mark.parametrize("op", [torch.softmax, torch.log_softmax], ids=["softmax", "log_softmax"])
+@settings(max_examples=8, deadline=None)
+@given(dim=st.integers(-2, 1), data=st.data())
+def test_softmax_backward_is_differentiable_in_grad_output_and_input(
+    op: Fn, dim: int, data: st.DataObject
+) -> None:
+    x = data.draw(values((2, 3), -1.5, 1.5))
+    w = data.draw(values((2, 3), -1.5, 1.5))
+    check(_vector_jacobian_squared(op, dim), x, w)

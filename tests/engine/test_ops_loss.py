@@ -127,6 +127,20 @@ def test_softmax_and_its_implicit_dim_warning() -> None:
     assert str(info.value) == "\"softmax_kernel_impl\" not implemented for 'Long'"
 
 
+def test_softmax_gradient_under_create_graph_is_itself_a_node() -> None:
+    x = torch.tensor([[1.0, 2.0, 3.0], [1.0, 0.0, -1.0]], requires_grad=True)
+    w = torch.tensor([[0.5, -1.0, 2.0], [1.0, 1.0, 1.0]])
+    (g,) = torch.autograd.grad((x.softmax(1) * w).sum(), x, create_graph=True)
+    assert repr(g) == (
+        "tensor([[-0.0568, -0.5215,  0.5782],\n        [ 0.0000,  0.0000,  0.0000]], "
+        "grad_fn=<SoftmaxBackwardDataBackward0>)"
+    )
+    assert _names(g) == [None, "SoftmaxBackward0"]
+    (g,) = torch.autograd.grad((x.log_softmax(1) * w).sum(), x, create_graph=True)
+    assert g.grad_fn.name() == "LogSoftmaxBackwardDataBackward0"
+    assert _names(g) == [None, "LogSoftmaxBackward0"]
+
+
 def test_comparisons_return_bool_tensors_without_history() -> None:
     a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
     b = torch.tensor([[1.0], [2.0]])
