@@ -1,0 +1,294 @@
+"""Sampling as PyTorch's CPU kernels do it: uniform, normal, integers in a range, permutations,
+and the in-place `uniform_`/`normal_` tensor methods.
+
+Each sampler draws words from a `Generator` (engine.generator) and transforms them exactly as
+ATen does, so a seeded program prints the same numbers as real PyTorch:
+
+- uniform float32: the low 24 bits of one word times 2**-24; float64: the low 53 bits of
+  `random64()` times 2**-53; then `x * (to - from) + from` as one fused multiply-add.
+- normal, 16 or more contiguous values: all uniforms first, then Box–Muller on blocks of 16
+  (the first 8 values give radii, the last 8 angles); a ragged tail redraws the last 16. float32
+  runs avx_mathfun's log/sincos (PyTorch's AVX2 kernel), float64 the C library's.
+- normal, fewer values (or a non-contiguous tensor): double-precision Box–Muller per pair, whose
+  second value is cached in the generator and returned by the next such draw.
+- integers in [low, high): `random() % range + low` (`random64()` once range ≥ 2**28).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine import dtypes
+from engine.autograd.function import Derivative, Grad, Node
+from engine.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
+from engine.generator import Generator, GeneratorState, resolve
+from engine.ops.graph import needs_grad, record
+from engine.ops.inplace import _old_value, check_inplace
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
+
+_MASK24 = np.uint64((1 << 24) - 1)
+_MASK53 = np.uint64((1 << 53) - 1)
+_SCALAR_TYPE_NAMES = {
+    "bool": "Bool",
+    "uint8": "Byte",
+    "int8": "Char",
+    "int16": "Short",
+    "int32": "Int",
+    "int64": "Long",
+    "float16": "Half",
+}
+
+
+def _not_implemented(kernel: str, dt: dtypes.dtype) -> NotImplementedError:
+    return NotImplementedError(
+        f"\"{kernel}\" not implemented for '{_SCALAR_TYPE_NAMES.get(dt.name, dt.name)}'"
+    )
+
+
+def _cpp_number(x: float) -> str:
+    """A double as C++ streams print it (6 significant digits, no trailing zeros)."""
+    return f"{x:g}"
+
+
+# --- uniform -----------------------------------------------------------------------------------
+
+
+def _unit_float32(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
+    words, state = state.random(n)
+    return (words & _MASK24).astype(np.float32) * np.float32(2.0**-24), state
+
+
+def _unit_float64(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
+    words, state = state.random64(n)
+    return (words & _MASK53).astype(np.float64) * 2.0**-53, state
+
+
+def uniform(
+    generator: Generator | None, n: int, dt: dtypes.dtype, low: float = 0.0, high: float = 1.0
+) -> np.ndarray:
+    """`n` samples of U[low, high) in dtype `dt`, in the order PyTorch writes them."""
+    if dt is dtypes.float32:
+        check_uniform_bounds(low, high)
+        gen = resolve(generator)
+        x, state = _unit_float32(gen.get_current(), n)
+        gen.set_current(state)
+        a, b = np.float32(low), np.float32(high)
+        return fma32(x, b - a, a)
+    if dt is dtypes.float64:
+        check_uniform_bounds(low, high)
+        gen = resolve(generator)
+        x64, state = _unit_float64(gen.get_current(), n)
+        gen.set_current(state)
+        return fma64(x64, high - low, low)
+    raise _not_implemented("check_uniform_bounds", dt)
+
+
+def check_uniform_bounds(low: float, high: float) -> None:
+    if low > high:
+        raise RuntimeError(
+            f"uniform_ expects to return a [from, to) range, but found from={_cpp_number(low)} "
+            f"> to={_cpp_number(high)}"
+        )
+
+
+# --- normal ------------------------------------------------------------------------------------
+
+
+def normal(
+    generator: Generator | None,
+    n: int,
+    dt: dtypes.dtype,
+    mean: float = 0.0,
+    std: float = 1.0,
+    contiguous: bool = True,
+) -> np.ndarray:
+    """`n` samples of N(mean, std²) in dtype `dt`, by the path PyTorch's kernel takes."""
+    if dt not in (dtypes.float32, dtypes.float64):
+        raise _not_implemented("normal_kernel_cpu", dt)
+    if std < 0:
+        raise RuntimeError(f"normal expects std >= 0.0, but found std {_cpp_number(std)}")
+    gen = resolve(generator)
+    state = gen.get_current()
+    if n >= 16 and contiguous:
+        if dt is dtypes.float32:
+            values, state = _normal_fill(state, n, _unit_float32, _box_muller16_float32, mean, std)
+        else:
+            values, state = _normal_fill(state, n, _unit_float64, _box_muller16_float64, mean, std)
+    else:
+        values, state = _normal_scalar(state, n, mean, std)
+    gen.set_current(state)
+    return values.astype(dt.np)
+
+
+def _normal_fill(
+    state: GeneratorState, n: int, draw: Any, box_muller16: Any, mean: float, std: float
+) -> tuple[np.ndarray, GeneratorState]:
+    """ATen's `normal_fill`: uniforms for every slot, Box–Muller per block of 16, and for a
+    ragged tail 16 fresh uniforms transformed over the last 16 slots."""
+    data, state = draw(state, n)
+    whole = n - n % 16
+    data[:whole] = box_muller16(data[:whole].reshape(-1, 16), mean, std).reshape(-1)
+    if n % 16:
+        tail, state = draw(state, 16)
+        data[n - 16 :] = box_muller16(tail.reshape(1, 16), mean, std).reshape(-1)
+    return data, state
+
+
+def _box_muller16_float32(blocks: np.ndarray, mean: float, std: float) -> np.ndarray:
+    """`normal_fill_16_AVX2`: radius = sqrt(-2 log(1 - u[j])), angle = 2π u[j + 8]."""
+    u1 = np.float32(1.0) - blocks[:, :8]
+    radius = np.sqrt(np.float32(-2.0) * log256_ps(u1))
+    theta = np.float32(2.0 * math.pi) * blocks[:, 8:]
+    sin, cos = sincos256_ps(theta)
+    m, s = np.float32(mean), np.float32(std)
+    return np.concatenate([fma32(radius * cos, s, m), fma32(radius * sin, s, m)], axis=1)
+
+
+def _box_muller16_float64(blocks: np.ndarray, mean: float, std: float) -> np.ndarray:
+    """`normal_fill_16<double>`, with the C library's log/cos/sin (Python's math module)."""
+    u1 = 1.0 - blocks[:, :8]
+    radius = np.sqrt(-2.0 * _libm(math.log, u1))
+    theta = 2.0 * math.pi * blocks[:, 8:]
+    cos = radius * _libm(math.cos, theta)
+    sin = radius * _libm(math.sin, theta)
+    return np.concatenate([fma64(cos, std, mean), fma64(sin, std, mean)], axis=1)
+
+
+def _libm(fn: Any, x: np.ndarray) -> np.ndarray:
+    """Apply a libm function element by element: numpy's own SIMD versions may round differently
+    on some CPUs, the C library's are what PyTorch calls."""
+    return np.array([fn(v) for v in x.ravel().tolist()], dtype=np.float64).reshape(x.shape)
+
+
+def _normal_scalar(
+    state: GeneratorState, n: int, mean: float, std: float
+) -> tuple[np.ndarray, GeneratorState]:
+    """`at::normal_distribution<double>` n times: each Box–Muller pair yields r·cos θ now and
+    caches r·sin θ for the next draw (reset by manual_seed)."""
+    values: list[float] = []
+    cached = state.next_double_normal
+    if n and cached is not None:
+        values.append(cached)
+        cached = None
+    missing = n - len(values)
+    pairs = (missing + 1) // 2
+    if pairs:
+        u, state = _unit_float64(state, 2 * pairs)
+        theta = 2.0 * math.pi * u[0::2]
+        radius = np.sqrt(-2.0 * _libm(math.log1p, -u[1::2]))
+        cos = radius * _libm(math.cos, theta)
+        sin = radius * _libm(math.sin, theta)
+        pairs_flat = np.stack([cos, sin], axis=1).reshape(-1).tolist()
+        values.extend(pairs_flat[:missing])
+        cached = pairs_flat[missing] if missing % 2 else None
+    state = GeneratorState(state.seed, state.key, state.pos, cached)
+    return fma64(np.array(values, dtype=np.float64), std, mean), state
+
+
+# --- integers ----------------------------------------------------------------------------------
+
+
+def random_from_to(generator: Generator | None, n: int, low: int, high: int) -> np.ndarray:
+    """`n` integers uniform in [low, high), as int64 (the modulo bias is PyTorch's too)."""
+    if low >= high:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+        )
+    span = high - low
+    gen = resolve(generator)
+    state = gen.get_current()
+    # PyTorch 2.13 switches to 64-bit words from a range of 2**28 (measured: 2**28 - 1 still
+    # takes one 32-bit word per value, 2**28 takes two)
+    if span >= 1 << 28:
+        words, state = state.random64(n)
+    else:
+        words, state = state.random(n)
+    gen.set_current(state)
+    # C++ adds in unsigned 64-bit arithmetic and reinterprets: wrap around the same way
+    shifted = words % np.uint64(span) + np.full(n, low & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+    return shifted.astype(np.int64)
+
+
+def randperm(generator: Generator | None, n: int) -> np.ndarray:
+    """A random permutation of 0..n-1: Fisher–Yates from the front, `random() % (n - i)`."""
+    gen = resolve(generator)
+    state = gen.get_current()
+    words, state = state.random(max(n - 1, 0))
+    gen.set_current(state)
+    perm = list(range(n))
+    for i, word in enumerate(words.tolist()):
+        j = i + word % (n - i)
+        perm[i], perm[j] = perm[j], perm[i]
+    return np.array(perm, dtype=np.int64)
+
+
+# --- in-place tensor methods -------------------------------------------------------------------
+
+
+class UniformBackward0(Node):
+    """self.uniform_(from, to);  the old values no longer matter: ∂result/∂self = 0."""
+
+    __slots__ = ()
+    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * 0,)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.zeros(()),)
+
+
+class NormalBackward0(Node):
+    """self.normal_(mean, std);  the old values no longer matter: ∂result/∂self = 0."""
+
+    __slots__ = ()
+    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * 0,)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.zeros(()),)
+
+
+def memory_order(data: np.ndarray) -> np.ndarray:
+    """A view of `data` whose C order is its memory order: the order PyTorch's kernels write a
+    (possibly transposed) tensor's elements in."""
+    axes = sorted(range(data.ndim), key=lambda k: -abs(data.strides[k]))
+    return data.transpose(axes)
+
+
+def _fill(t: Tensor, values: np.ndarray, node_type: type[Node]) -> Tensor:
+    grad = needs_grad(t)
+    old = _old_value(t) if grad else None
+    target = memory_order(t._data)
+    target[...] = values.reshape(target.shape)
+    t._bump_version()
+    if old is not None:
+        result = t._make(t._data, t._dtype)
+        record(node_type(), result, (old,))
+        t._grad_fn = result._grad_fn
+        t._output_nr = 0
+    return t
+
+
+def uniform_(
+    t: Tensor, low: float = 0.0, high: float = 1.0, generator: Generator | None = None
+) -> Tensor:
+    check_inplace(t)
+    values = uniform(generator, t._data.size, t._dtype, float(low), float(high))
+    return _fill(t, values, UniformBackward0)
+
+
+def normal_(
+    t: Tensor, mean: float = 0.0, std: float = 1.0, generator: Generator | None = None
+) -> Tensor:
+    check_inplace(t)
+    contiguous = bool(t._data.flags["C_CONTIGUOUS"])
+    values = normal(generator, t._data.size, t._dtype, float(mean), float(std), contiguous)
+    return _fill(t, values, NormalBackward0)

@@ -1,0 +1,222 @@
+"""Seeding (`torch.random`: `manual_seed`, `seed`, `initial_seed`) and the random tensor
+factories `rand`, `randn`, `randint`, `randperm`, `normal` and their `*_like` forms.
+
+Values match PyTorch 2.13 on x86 CPUs bit for bit for a given seed (see engine.distributions for
+how each is drawn); the generator's state belongs to the running context.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from engine import distributions, dtypes
+from engine.creation import parse_size
+from engine.generator import DEFAULT_SEED, Generator, default_generator
+from engine.size import Size
+from engine.tensor import Tensor
+
+__all__ = [
+    "DEFAULT_SEED",
+    "Generator",
+    "default_generator",
+    "initial_seed",
+    "manual_seed",
+    "normal",
+    "rand",
+    "rand_like",
+    "randint",
+    "randint_like",
+    "randn",
+    "randn_like",
+    "randperm",
+    "seed",
+]
+
+_RANDINT_SIGNATURES = (
+    " * (int high, tuple of ints size, *, torch.Generator generator, Tensor out = None, "
+    "torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, "
+    "bool pin_memory = False, bool requires_grad = False)\n"
+    " * (int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, "
+    "torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
+    "bool requires_grad = False)\n"
+    " * (int low, int high, tuple of ints size, *, torch.Generator generator, Tensor out = "
+    "None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, "
+    "bool pin_memory = False, bool requires_grad = False)\n"
+    " * (int low, int high, tuple of ints size, *, Tensor out = None, torch.dtype dtype = "
+    "None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
+    "bool requires_grad = False)\n"
+)
+
+
+# --- seeding -----------------------------------------------------------------------------------
+
+
+def manual_seed(seed: Any) -> Generator:
+    """Seed the default generator (of this context) and return it."""
+    return default_generator.manual_seed(int(seed))
+
+
+def seed() -> int:
+    """Seed the default generator with a non-deterministic 64-bit number and return it."""
+    return default_generator.seed()
+
+
+def initial_seed() -> int:
+    """The seed the default generator started from (67280421310721 before any seeding)."""
+    return default_generator.initial_seed()
+
+
+# --- factories ---------------------------------------------------------------------------------
+
+
+def _result(
+    values: np.ndarray, shape: tuple[int, ...], dt: dtypes.dtype, requires_grad: bool
+) -> Tensor:
+    t = Tensor._make(values.astype(dt.np, copy=False).reshape(shape), dt)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _check_requires_grad(dt: dtypes.dtype, requires_grad: bool) -> None:
+    if requires_grad and not dt.is_floating_point:
+        raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+
+
+def rand(
+    *size: Any,
+    generator: Generator | None = None,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+    device: Any = None,
+) -> Tensor:
+    """Samples of U[0, 1): `torch.rand(2, 3)`."""
+    shape = parse_size(size)
+    dt = dtype or dtypes.get_default_dtype()
+    values = distributions.uniform(generator, math.prod(shape), dt)
+    _check_requires_grad(dt, requires_grad)
+    return _result(values, shape, dt, requires_grad)
+
+
+def randn(
+    *size: Any,
+    generator: Generator | None = None,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+    device: Any = None,
+) -> Tensor:
+    """Samples of N(0, 1): `torch.randn(2, 3)`."""
+    shape = parse_size(size)
+    dt = dtype or dtypes.get_default_dtype()
+    values = distributions.normal(generator, math.prod(shape), dt)
+    _check_requires_grad(dt, requires_grad)
+    return _result(values, shape, dt, requires_grad)
+
+
+def normal(
+    mean: float,
+    std: float,
+    size: Any,
+    *,
+    generator: Generator | None = None,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+    device: Any = None,
+) -> Tensor:
+    """Samples of N(mean, std²) of the given size: `torch.normal(0.0, 2.0, (3,))`."""
+    for name, value in (("mean", mean), ("std", std)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(
+                f"normal(): argument '{name}' must be float, not {type(value).__name__} "
+                "(tensor means and standard deviations are not supported here)"
+            )
+    shape = parse_size((size,))
+    dt = dtype or dtypes.get_default_dtype()
+    values = distributions.normal(generator, math.prod(shape), dt, float(mean), float(std))
+    _check_requires_grad(dt, requires_grad)
+    return _result(values, shape, dt, requires_grad)
+
+
+def _randint_bounds(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[int, int, Any]:
+    """(low, high, size) from `randint(high, size)` / `randint(low, high, size)` / keywords."""
+    given = list(args)
+    size = kwargs.pop("size") if "size" in kwargs else (given.pop() if given else None)
+    if "high" in kwargs:
+        given.append(kwargs.pop("high"))
+    if "low" in kwargs:
+        given.insert(0, kwargs.pop("low"))
+    bounds_ok = len(given) in (1, 2) and all(
+        isinstance(v, int) and not isinstance(v, bool) for v in given
+    )
+    if kwargs or not bounds_ok or not isinstance(size, tuple | list | Size):
+        got = ", ".join(type(v).__name__ for v in args)
+        raise TypeError(
+            "randint() received an invalid combination of arguments - got "
+            f"({got}), but expected one of:\n{_RANDINT_SIGNATURES}"
+        )
+    low, high = (0, given[0]) if len(given) == 1 else (given[0], given[1])
+    return low, high, size
+
+
+def randint(
+    *args: Any,
+    generator: Generator | None = None,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+    device: Any = None,
+    **bounds: Any,
+) -> Tensor:
+    """Integers uniform in [low, high): `torch.randint(10, (3,))`, `torch.randint(3, 10, (3,))`."""
+    low, high, size = _randint_bounds(args, bounds)
+    shape = parse_size((size,))
+    dt = dtype or dtypes.int64
+    values = distributions.random_from_to(generator, math.prod(shape), low, high)
+    # PyTorch samples before it refuses requires_grad, so the stream moves on regardless
+    _check_requires_grad(dt, requires_grad)
+    return _result(values, shape, dt, requires_grad)
+
+
+def randperm(
+    n: int,
+    *,
+    generator: Generator | None = None,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+    device: Any = None,
+) -> Tensor:
+    """A random permutation of 0, 1, …, n-1."""
+    if n < 0:
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
+    dt = dtype or dtypes.int64
+    values = distributions.randperm(generator, n)
+    _check_requires_grad(dt, requires_grad)
+    return _result(values, (n,), dt, requires_grad)
+
+
+def rand_like(
+    input: Tensor, *, dtype: dtypes.dtype | None = None, requires_grad: bool = False
+) -> Tensor:
+    return rand(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(
+    input: Tensor, *, dtype: dtypes.dtype | None = None, requires_grad: bool = False
+) -> Tensor:
+    return randn(input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randint_like(
+    input: Tensor,
+    low: int,
+    high: int | None = None,
+    *,
+    dtype: dtypes.dtype | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """`randint_like(x, high)` or `randint_like(x, low, high)`, in x's dtype."""
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)

@@ -1,0 +1,307 @@
+"""Golden fixtures for seeded random numbers: what real PyTorch draws after `manual_seed`.
+
+Run with the scratch torch virtualenv (torch is never a project dependency):
+
+    /work/scratch/torchenv/bin/python tools/golden/gen_random.py
+
+It writes tests/engine/fixtures/random.json: a list of small programs, each a seed and a sequence
+of steps (`rand`, `randn`, `randint`, `randperm`, `normal`, `*_like`, `uniform_`, `normal_`,
+explicit generators, errors), and for every step what torch returned: dtype, shape, every value
+(floats as `float.hex`, so bit-exact), the repr, or the error. tests/engine/test_random.py replays
+the same steps through `engine`.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+from typing import Any
+
+import torch
+
+OUT = Path(__file__).resolve().parents[2] / "tests" / "engine" / "fixtures" / "random.json"
+DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64}
+DTYPES |= {"int32": torch.int32, "float16": torch.float16}
+NAMES = {v: k for k, v in DTYPES.items()}
+
+SEEDS = (0, 1, 42, 1234, 2**32 + 7, 67280421310721)
+SIZES: tuple[Any, ...] = (1, 2, 3, 15, 16, 17, 31, 32, 100, [3, 4], [16, 32], [2, 3, 5])
+
+Step = dict[str, Any]
+
+
+def _kwargs(step: Step, gens: dict[str, torch.Generator]) -> dict[str, Any]:
+    kwargs = dict(step.get("kwargs", {}))
+    if "dtype" in kwargs:
+        kwargs["dtype"] = DTYPES[kwargs["dtype"]]
+    if "generator" in kwargs:
+        kwargs["generator"] = gens[kwargs["generator"]]
+    return kwargs
+
+
+def run_step(step: Step, gens: dict[str, torch.Generator]) -> Any:
+    """One step; the test's runner mirrors this with `engine` in torch's place."""
+    op, args, kwargs = step["op"], step.get("args", []), _kwargs(step, gens)
+    if op == "generator":
+        gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
+        return None
+    if op == "default_generator":
+        gens[step["name"]] = torch.Generator()
+        return None
+    if op == "initial_seed":
+        return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
+    if op in ("uniform_", "normal_"):
+        target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
+        if step.get("transpose"):
+            target = target.t()
+        if step.get("requires_grad"):
+            target = target.requires_grad_() * 1
+        return getattr(target, op)(*args, **kwargs)
+    if op.endswith("_like"):
+        like = torch.zeros(step["like_shape"], dtype=DTYPES[step["like_dtype"]])
+        return getattr(torch, op)(like, *args, **kwargs)
+    return getattr(torch, op)(*args, **kwargs)
+
+
+def record(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if isinstance(value, torch.Generator):
+        return {"generator": True}
+    if isinstance(value, int):
+        return {"int": value}
+    if isinstance(value, torch.Tensor):
+        flat = value.detach().reshape(-1).tolist()
+        floating = value.dtype.is_floating_point
+        return {
+            "dtype": NAMES[value.dtype],
+            "shape": list(value.shape),
+            "values": [float(v).hex() for v in flat] if floating else flat,
+            "requires_grad": value.requires_grad,
+            "repr": repr(value),
+        }
+    raise TypeError(f"unexpected result {value!r}")
+
+
+def run_program(program: dict[str, Any]) -> dict[str, Any]:
+    gens: dict[str, torch.Generator] = {}
+    if program["seed"] is not None:
+        torch.manual_seed(program["seed"])
+    results = []
+    for step in program["steps"]:
+        try:
+            results.append(record(run_step(step, gens)))
+        except Exception as error:  # the fixture records torch's error, type and message
+            results.append({"error": type(error).__name__, "message": str(error)})
+    return {**program, "results": results}
+
+
+def single_draws() -> list[dict[str, Any]]:
+    programs = []
+    for seed in SEEDS:
+        for op in ("rand", "randn"):
+            for dtype in ("float32", "float64"):
+                for size in SIZES:
+                    args = size if isinstance(size, list) else [size]
+                    step = {"op": op, "args": args, "kwargs": {"dtype": dtype}}
+                    programs.append(
+                        {"name": f"{op}-{dtype}-{size}-seed{seed}", "seed": seed, "steps": [step]}
+                    )
+    for op, dtype, n in (("randn", "float32", 10000), ("randn", "float64", 1000)):
+        step = {"op": op, "args": [n], "kwargs": {"dtype": dtype}}
+        programs.append({"name": f"{op}-{dtype}-{n}", "seed": 7, "steps": [step]})
+    return programs
+
+
+def sequences() -> list[dict[str, Any]]:
+    mixed = [
+        {"op": "rand", "args": [3]},
+        {"op": "randn", "args": [5]},
+        {"op": "randint", "args": [0, 10, [4]]},
+        {"op": "randn", "args": [1]},
+        {"op": "randn", "args": [20]},
+        {"op": "randn", "args": [1]},
+        {"op": "randn", "args": [2, 3], "kwargs": {"dtype": "float64"}},
+        {"op": "rand", "args": [17], "kwargs": {"dtype": "float64"}},
+        {"op": "randperm", "args": [6]},
+        {"op": "normal", "args": [2.0, 3.0, [3]]},
+        {"op": "normal", "args": [-1.5, 0.25, [40]]},
+        {"op": "randn", "args": [1]},
+    ]
+    cache = [
+        {"op": "randn", "args": [3]},
+        {"op": "normal", "args": [10.0, 2.0, [1]]},
+        {"op": "randn", "args": [3]},
+        {"op": "randn", "args": [16]},
+        {"op": "randn", "args": [1], "kwargs": {"dtype": "float64"}},
+        {"op": "manual_seed", "args": [0]},
+        {"op": "randn", "args": [1]},
+    ]
+    grads = [
+        {"op": "rand", "args": [3], "kwargs": {"requires_grad": True}},
+        {"op": "randn", "args": [2, 3], "kwargs": {"requires_grad": True}},
+        {"op": "randn", "args": [[20]], "kwargs": {"requires_grad": True, "dtype": "float64"}},
+        {"op": "normal", "args": [0.0, 1.0, [4]], "kwargs": {"requires_grad": True}},
+        {"op": "randint", "args": [5, [3]], "kwargs": {"dtype": "float32", "requires_grad": True}},
+    ]
+    programs = [{"name": f"sequence-seed{s}", "seed": s, "steps": mixed} for s in SEEDS]
+    programs.append({"name": "normal-cache", "seed": 3, "steps": cache})
+    programs.append({"name": "requires-grad", "seed": 11, "steps": grads})
+    return programs
+
+
+def integers() -> list[dict[str, Any]]:
+    steps: list[Step] = []
+    for low, high in (
+        (0, 10),
+        (3, 10),
+        (-5, 5),
+        (0, 2),
+        (0, 2**31),
+        (0, 2**32),
+        (1, 2**32 + 2),
+        (0, 2**40),
+        (-(2**40), 7),
+        (-(2**62), 2**62),
+    ):
+        steps.append({"op": "randint", "args": [low, high, [25]]})
+    steps += [
+        {"op": "randint", "args": [10, [2, 3]]},
+        {"op": "randint", "args": [10, [5]], "kwargs": {"dtype": "float32"}},
+        {"op": "randint", "args": [-3, 3, [5]], "kwargs": {"dtype": "int32"}},
+        {"op": "randint", "args": [], "kwargs": {"low": 2, "high": 9, "size": [4]}},
+        {"op": "randint", "args": [], "kwargs": {"high": 9, "size": [4]}},
+        {"op": "randint", "args": [0, 4, [0]]},
+    ]
+    perms: list[Step] = [{"op": "randperm", "args": [n]} for n in (0, 1, 2, 5, 10, 100, 1000)]
+    perms.append({"op": "randperm", "args": [7], "kwargs": {"dtype": "float32"}})
+    return [{"name": f"randint-seed{s}", "seed": s, "steps": steps} for s in SEEDS[:3]] + [
+        {"name": f"randperm-seed{s}", "seed": s, "steps": perms} for s in SEEDS[:3]
+    ]
+
+
+def normals_and_methods() -> list[dict[str, Any]]:
+    steps: list[Step] = []
+    for mean, std in ((0.5, 2.0), (-1.3, 0.7), (100.0, 1e-3), (0.0, 0.0)):
+        for size in (5, 15, 16, 100, [10, 10]):
+            for dtype in ("float32", "float64"):
+                steps.append(
+                    {
+                        "op": "normal",
+                        "args": [mean, std, [size] if isinstance(size, int) else size],
+                        "kwargs": {"dtype": dtype},
+                    }
+                )
+    methods: list[Step] = []
+    for dtype in ("float32", "float64"):
+        for shape in ([7], [40], [4, 5]):
+            for a, b in ((0.0, 1.0), (-1.0, 1.0), (0.3, 0.7), (-3.1, 2.9)):
+                methods.append({"op": "uniform_", "shape": shape, "dtype": dtype, "args": [a, b]})
+            for m, s in ((0.0, 1.0), (1.5, 0.5)):
+                methods.append({"op": "normal_", "shape": shape, "dtype": dtype, "args": [m, s]})
+        methods.append(
+            {
+                "op": "uniform_",
+                "shape": [3, 5],
+                "dtype": dtype,
+                "transpose": True,
+                "args": [-2.0, 2.0],
+            }
+        )
+        methods.append({"op": "normal_", "shape": [4, 8], "dtype": dtype, "transpose": True})
+        methods.append({"op": "normal_", "shape": [4, 8], "dtype": dtype})
+        methods.append({"op": "uniform_", "shape": [3], "dtype": dtype, "requires_grad": True})
+        methods.append({"op": "normal_", "shape": [3], "dtype": dtype, "requires_grad": True})
+    likes: list[Step] = [
+        {"op": "rand_like", "like_shape": [2, 3], "like_dtype": "float32"},
+        {"op": "rand_like", "like_shape": [20], "like_dtype": "float64"},
+        {"op": "randn_like", "like_shape": [2, 3], "like_dtype": "float64"},
+        {"op": "randn_like", "like_shape": [4, 5], "like_dtype": "float32"},
+        {
+            "op": "randn_like",
+            "like_shape": [3],
+            "like_dtype": "float32",
+            "kwargs": {"requires_grad": True},
+        },
+        {"op": "randint_like", "like_shape": [6], "like_dtype": "int64", "args": [5]},
+        {"op": "randint_like", "like_shape": [2, 2], "like_dtype": "float32", "args": [2, 9]},
+    ]
+    return [
+        {"name": "normal-mean-std", "seed": 5, "steps": steps},
+        {"name": "inplace-methods", "seed": 6, "steps": methods},
+        {"name": "like", "seed": 8, "steps": likes},
+    ]
+
+
+def generators_and_seeds() -> list[dict[str, Any]]:
+    explicit = [
+        {"op": "generator", "name": "g", "seed": 5},
+        {"op": "rand", "args": [3], "kwargs": {"generator": "g"}},
+        {"op": "rand", "args": [3]},
+        {"op": "randn", "args": [3], "kwargs": {"generator": "g"}},
+        {"op": "randn", "args": [1]},
+        {"op": "randint", "args": [0, 100, [4]], "kwargs": {"generator": "g"}},
+        {"op": "randperm", "args": [5], "kwargs": {"generator": "g"}},
+        {"op": "normal", "args": [1.0, 2.0, [18]], "kwargs": {"generator": "g"}},
+        {"op": "initial_seed", "name": "g"},
+        {"op": "initial_seed"},
+        {"op": "default_generator", "name": "fresh"},
+        {"op": "initial_seed", "name": "fresh"},
+        {"op": "rand", "args": [4], "kwargs": {"generator": "fresh"}},
+        {"op": "randn", "args": [3], "kwargs": {"generator": "fresh"}},
+    ]
+    programs = [{"name": "explicit-generators", "seed": 2, "steps": explicit}]
+    for seed in (-1, -(2**63), 2**63, 2**64 - 1, 2**32, 2**32 - 1):
+        steps: list[Step] = [
+            {"op": "initial_seed"},
+            {"op": "rand", "args": [4]},
+            {"op": "randn", "args": [3]},
+        ]
+        programs.append({"name": f"seed-{seed}", "seed": seed, "steps": steps})
+    return programs
+
+
+def errors() -> list[dict[str, Any]]:
+    steps: list[Step] = [
+        {"op": "randint", "args": [5, 5, [2]]},
+        {"op": "randint", "args": [5, 2, [2]]},
+        {"op": "rand", "args": [2], "kwargs": {"dtype": "int64"}},
+        {"op": "randn", "args": [2], "kwargs": {"dtype": "int64"}},
+        {"op": "randint", "args": [5, [2]], "kwargs": {"requires_grad": True}},
+        {"op": "rand", "args": [-1]},
+        {"op": "normal", "args": [0.0, -1.0, [2]]},
+        {"op": "normal", "args": [0.0, -0.5, [2]]},
+        {"op": "uniform_", "shape": [2], "dtype": "float32", "args": [2.0, 1.0]},
+        {"op": "uniform_", "shape": [2], "dtype": "int64"},
+        {"op": "normal_", "shape": [2], "dtype": "int64"},
+        {"op": "randperm", "args": [-1]},
+        {"op": "manual_seed", "args": [2**64]},
+        {"op": "rand", "args": [2]},
+    ]
+    return [{"name": "errors", "seed": 4, "steps": steps}]
+
+
+def main() -> None:
+    programs = (
+        single_draws()
+        + sequences()
+        + integers()
+        + normals_and_methods()
+        + generators_and_seeds()
+        + errors()
+    )
+    cases = [run_program(p) for p in programs]
+    meta = {
+        "torch": torch.__version__,
+        "cpu_capability": torch.backends.cpu.get_cpu_capability(),
+        "machine": platform.machine(),
+    }
+    # one program per line: compact, yet a regenerated fixture diffs by program
+    lines = ",\n".join(json.dumps(case) for case in cases)
+    OUT.write_text(f'{{"meta": {json.dumps(meta)}, "cases": [\n{lines}\n]}}\n', encoding="utf-8")
+    print(f"wrote {len(cases)} programs to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
