@@ -2,7 +2,7 @@
 
 import builtins
 
-from engine import autograd, nn
+from engine import autograd, nn, random
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.creation import (
     BoolTensor,
@@ -64,6 +64,21 @@ from engine.ops.pointwise import (
 )
 from engine.ops.reduction import argmax, argmin, max, maximum, mean, min, minimum, sum
 from engine.ops.shape import cat, flatten, permute, squeeze, stack, t, transpose, unbind, unsqueeze
+from engine.random import (
+    Generator,
+    default_generator,
+    initial_seed,
+    manual_seed,
+    normal,
+    rand,
+    rand_like,
+    randint,
+    randint_like,
+    randn,
+    randn_like,
+    randperm,
+    seed,
+)
 from engine.size import Size
 from engine.tensor import Tensor, is_tensor
 from engine.tensor_str import set_printoptions
@@ -92,6 +107,7 @@ __all__ = [
     "ByteTensor",
     "DoubleTensor",
     "FloatTensor",
+    "Generator",
     "IntTensor",
     "LongTensor",
     "Size",
@@ -112,6 +128,7 @@ __all__ = [
     "clip",
     "clone",
     "cos",
+    "default_generator",
     "div",
     "dot",
     "double",
@@ -134,6 +151,7 @@ __all__ = [
     "get_default_dtype",
     "gt",
     "half",
+    "initial_seed",
     "int",
     "int8",
     "int16",
@@ -147,6 +165,7 @@ __all__ = [
     "log_softmax",
     "long",
     "lt",
+    "manual_seed",
     "matmul",
     "max",
     "maximum",
@@ -160,15 +179,25 @@ __all__ = [
     "neg",
     "nn",
     "no_grad",
+    "normal",
     "numel",
     "ones",
     "ones_like",
     "permute",
     "pow",
     "promote_types",
+    "rand",
+    "rand_like",
+    "randint",
+    "randint_like",
+    "randn",
+    "randn_like",
+    "random",
+    "randperm",
     "reciprocal",
     "relu",
     "reshape",
+    "seed",
     "set_grad_enabled",
     "set_printoptions",
     "short",

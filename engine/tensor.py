@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine import dtypes, tensor_str
+from engine import distributions, dtypes, tensor_str
 from engine.autograd import engine as autograd_engine
 from engine.autograd.function import AccumulateGrad, Node
 from engine.ops import (
@@ -697,6 +697,12 @@ class Tensor:
 
     def clamp_(self, min: Number | None = None, max: Number | None = None) -> Tensor:
         return inplace.clamp_(self, min, max)
+
+    def uniform_(self, from_: Number = 0.0, to: Number = 1.0, *, generator: Any = None) -> Tensor:
+        return distributions.uniform_(self, from_, to, generator=generator)
+
+    def normal_(self, mean: Number = 0.0, std: Number = 1.0, *, generator: Any = None) -> Tensor:
+        return distributions.normal_(self, mean, std, generator=generator)
 
 
 def _list(shape_: tuple[int, ...]) -> str:
