@@ -265,7 +265,8 @@ def _accumulate(fn: AccumulateGrad, g: Grad, as_tensors: bool, observer: Any) ->
             var._grad = var._make(np.array(data, copy=True), var.dtype)
         else:
             grad = var._grad
-            grad._data = np.add(grad._data, data, out=grad._data if grad._data.ndim else None)
+            # in place (a 0-d array is a valid `out` too; without it numpy returns a scalar)
+            grad._data = np.add(grad._data, data, out=grad._data)
             grad._version_box[0] += 1
     if observer is not None:
         observer.on_step(
