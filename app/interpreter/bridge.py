@@ -134,9 +134,10 @@ class Bridge:
         if isinstance(value, np.ndarray):
             return value.tolist()
         if depth < _WRAP_DEPTH:
-            if isinstance(value, tuple) and hasattr(type(value), "_fields"):
+            fields = _named_fields(value)
+            if fields:
                 items = tuple(self.wrap(v, depth + 1) for v in value)
-                return ReturnTuple(type(value).__name__, tuple(type(value)._fields), items)
+                return ReturnTuple(type(value).__name__, fields, items)
             if isinstance(value, tuple):
                 return tuple(self.wrap(v, depth + 1) for v in value)
             if isinstance(value, list):
@@ -237,6 +238,17 @@ class Bridge:
 
     def live_tensors(self) -> Iterator[tuple[int, TensorFacade]]:
         return iter(list(self._tensors.items()))
+
+
+def _named_fields(value: object) -> tuple[str, ...]:
+    """The field names of a named result tuple (`torch.return_types.max`), else ()."""
+    cls = type(value)
+    if not isinstance(value, tuple) or cls is tuple or isinstance(value, Size):
+        return ()
+    fields = getattr(cls, "_fields", None)
+    if fields is None and all(hasattr(cls, name) for name in ("values", "indices")):
+        fields = ("values", "indices")
+    return tuple(fields or ())
 
 
 def _kind(value: object) -> str:

@@ -58,12 +58,16 @@ def new_full(budget: Budget, args: Sequence[Any], kwargs: dict[str, Any]) -> Non
 
 
 def data(budget: Budget, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
-    """`tensor(data)` and the legacy constructors: `Tensor([...])` or `Tensor(2, 3)`."""
-    if not args:
-        return
-    if isinstance(args[0], list | tuple) and not isinstance(args[0], Size):
+    """`tensor(data)`: as many elements as the nested data holds (a number is one)."""
+    if args and isinstance(args[0], list | tuple) and not isinstance(args[0], Size):
         budget.check_elements(nested_length(args[0], budget.settings.max_tensor_elements))
-    else:
+
+
+def legacy(budget: Budget, args: Sequence[Any], kwargs: dict[str, Any]) -> None:
+    """The legacy constructors take data or sizes: `Tensor([1, 2])` or `Tensor(2, 3)`."""
+    if args and isinstance(args[0], list | tuple) and not isinstance(args[0], Size):
+        data(budget, args, kwargs)
+    elif args:
         by_size(budget, args, kwargs)
 
 
@@ -191,23 +195,11 @@ _ELEMENTWISE: Final = (
 ESTIMATORS: Final[dict[str, Estimator]] = {
     **dict.fromkeys(("zeros", "ones", "empty", "rand", "randn"), by_size),
     **dict.fromkeys(("new_zeros", "new_ones", "new_empty"), by_size_after_first),
+    **dict.fromkeys(("tensor", "as_tensor"), data),
     **dict.fromkeys(
-        (
-            "tensor",
-            "as_tensor",
-            "Tensor",
-            "FloatTensor",
-            "DoubleTensor",
-            "LongTensor",
-            "IntTensor",
-            "ByteTensor",
-            "BoolTensor",
-            "HalfTensor",
-            "ShortTensor",
-            "CharTensor",
-            "Variable",
-        ),
-        data,
+        ("Tensor", "FloatTensor", "DoubleTensor", "LongTensor", "IntTensor", "ByteTensor",
+         "BoolTensor", "HalfTensor", "ShortTensor", "CharTensor"),
+        legacy,
     ),  # fmt: skip
     **dict.fromkeys(
         ("zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like"), like

@@ -408,7 +408,25 @@ class Evaluator:
             if function.construct is None:
                 raise TypeError(f"cannot create '{function.qualname}' instances")
             return function.construct(args, kwargs)
+        if isinstance(function, GradModeFacade) and len(args) == 1 and not kwargs:
+            return self._decorated(function, args[0])
         raise TypeError(f"'{type_name(function)}' object is not callable")
+
+    def _decorated(self, manager: GradModeFacade, function: Any) -> BuiltinFunction:
+        """`torch.no_grad()(f)`: f, run inside a fresh copy of the grad-mode manager."""
+        if not isinstance(function, InterpreterFunction | BuiltinFunction):
+            raise TypeError(f"'{type_name(function)}' object is not callable")
+
+        def call(args: list[Any], kwargs: dict[str, Any]) -> Any:
+            fresh = GradModeFacade(manager.manager.clone())
+            fresh.enter()
+            try:
+                return self.call(function, args, kwargs)
+            finally:
+                fresh.exit()
+
+        name = getattr(function, "name", "function")
+        return BuiltinFunction(name, call, f"<function {name} at {id(function):#x}>")
 
     def _call_function(
         self, function: InterpreterFunction, args: list[Any], kwargs: dict[str, Any]

@@ -93,11 +93,16 @@ class GradModeFacade(Opaque):
 class EngineValue(Opaque):
     """Any other engine result: printable, but with no attributes and no operators."""
 
-    __slots__ = ("text", "type_label")
+    __slots__ = ("qualname", "text", "type_label")
 
     def __init__(self, value: object) -> None:
+        cls = type(value)
         self.text = repr(value)
-        self.type_label = type(value).__name__
+        self.type_label = cls.__name__
+        module = cls.__module__.replace("engine", "torch", 1) if cls.__module__.startswith(
+            "engine"
+        ) else cls.__module__
+        self.qualname = f"{module}.{cls.__qualname__}"
 
     def __repr__(self) -> str:
         return self.text

@@ -10,7 +10,14 @@ from typing import Any, Final
 
 import engine
 from app.interpreter.bridge import GRAD_MODE_TYPES, Bridge
-from app.interpreter.facades import DtypeFacade, GradModeFacade, NodeFacade, TensorFacade
+from app.interpreter.facades import (
+    DtypeFacade,
+    EngineValue,
+    GradModeFacade,
+    NodeFacade,
+    ReturnTuple,
+    TensorFacade,
+)
 from app.interpreter.limits import Budget
 from app.interpreter.torch_api import (
     AUTOGRAD_FUNCTIONS,
@@ -188,4 +195,10 @@ class Namespace:
             return resolved if isinstance(resolved, ClassValue) else None
         if isinstance(value, Size):
             return self.size_class
+        if isinstance(value, ReturnTuple):
+            kind = value.kind
+            return ClassValue(f"torch.return_types.{kind}", None, lambda v: isinstance(v, ReturnTuple) and v.kind == kind)
+        if isinstance(value, EngineValue):
+            label = value.qualname
+            return ClassValue(label, None, lambda v: isinstance(v, EngineValue) and v.qualname == label)
         return None

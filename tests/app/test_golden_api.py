@@ -1,0 +1,58 @@
+"""The engine's golden corpus through POST /api/run: the sandbox prints what real PyTorch printed.
+
+Expected results are tests/golden/expected.json, recorded from PyTorch 2.13 by
+tools/golden/generate.py; memory addresses are the only thing normalised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAMS = ROOT / "tests" / "golden" / "programs"
+EXPECTED: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "golden" / "expected.json").read_text(encoding="utf-8")
+)["programs"]
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+PROGRAM_PATHS = sorted(p.relative_to(PROGRAMS).as_posix() for p in PROGRAMS.glob("*/*.py"))
+
+RunApi = Callable[..., dict[str, Any]]
+
+
+def normalised(result: dict[str, Any]) -> dict[str, Any]:
+    error = result["error"]
+    return {
+        "stdout": ADDRESS.sub("0x…", result["stdout"]),
+        "error": None
+        if error is None
+        else {
+            "type": error["type"],
+            "message": ADDRESS.sub("0x…", error["message"]),
+            "line": error["line"],
+        },
+        "warnings": [
+            {
+                "category": w["category"],
+                "message": ADDRESS.sub("0x…", w["message"]),
+                "line": w["line"],
+            }
+            for w in result["warnings"]
+        ],
+    }
+
+
+def test_every_program_has_an_expected_result() -> None:
+    assert PROGRAM_PATHS
+    assert sorted(EXPECTED) == PROGRAM_PATHS
+
+
+@pytest.mark.parametrize("path", PROGRAM_PATHS)
+def test_corpus_program_through_api_matches_pytorch(run_api: RunApi, path: str) -> None:
+    source = (PROGRAMS / path).read_text(encoding="utf-8")
+    assert normalised(run_api(source)) == normalised(EXPECTED[path])
