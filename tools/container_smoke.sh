@@ -67,7 +67,7 @@ if ! podman image exists "$BASE_TAG"; then
     touch "$CACHE/rootfs/.complete"
   fi
   log "importing the base as $BASE_TAG"
-  tar --exclude=./.complete -C "$CACHE/rootfs" -c . | podman import - "$BASE_TAG" >/dev/null
+  tar --exclude=./.complete -C "$CACHE/rootfs" -c . | podman import --quiet - "$BASE_TAG" >/dev/null
 fi
 log "base image: $BASE_TAG"
 
