@@ -42,7 +42,27 @@ from engine.dtypes import (
 )
 from engine.ops.activation import log_softmax, softmax
 from engine.ops.arithmetic import add, div, mul, neg, pow, sub
-from engine.ops.comparison import allclose, eq, equal, ge, gt, le, lt, ne, where
+from engine.ops.comparison import (
+    all,
+    allclose,
+    any,
+    bitwise_and,
+    bitwise_not,
+    bitwise_or,
+    bitwise_xor,
+    eq,
+    equal,
+    ge,
+    gt,
+    le,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    lt,
+    ne,
+    where,
+)
 from engine.ops.conversion import clone
 from engine.ops.linalg import bmm, dot, matmul, mm, mv
 from engine.ops.pointwise import (
@@ -114,11 +134,17 @@ __all__ = [
     "Tensor",
     "abs",
     "add",
+    "all",
     "allclose",
+    "any",
     "arange",
     "argmax",
     "argmin",
     "autograd",
+    "bitwise_and",
+    "bitwise_not",
+    "bitwise_or",
+    "bitwise_xor",
     "bmm",
     "bool",
     "cat",
@@ -163,6 +189,10 @@ __all__ = [
     "linspace",
     "log",
     "log_softmax",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "logical_xor",
     "long",
     "lt",
     "manual_seed",

@@ -197,9 +197,14 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value: builtins.bool) -> None:
-        self.requires_grad_(value)
+        self._set_requires_grad(value, "only Tensors of floating point and complex dtype")
 
     def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
+        return self._set_requires_grad(requires_grad, "only Tensors of floating point dtype")
+
+    def _set_requires_grad(self, requires_grad: builtins.bool, which: str) -> Tensor:
+        # PyTorch words this error three ways: the attribute, the method, and factories
+        # (`torch.tensor(..., requires_grad=True)`, which capitalise "Only").
         if self._grad_fn is not None:
             if requires_grad:
                 return self
@@ -209,9 +214,7 @@ class Tensor:
                 "var_no_grad = var.detach()."
             )
         if requires_grad and not self._dtype.is_floating_point:
-            raise RuntimeError(
-                "only Tensors of floating point and complex dtype can require gradients"
-            )
+            raise RuntimeError(f"{which} can require gradients")
         self._requires_grad = bool(requires_grad)
         return self
 
@@ -486,6 +489,33 @@ class Tensor:
 
     def __ne__(self, other: object) -> Tensor:  # type: ignore[override]
         return comparison.ne(self, other)
+
+    def __and__(self, other: Tensor | Number) -> Tensor:
+        return comparison.bitwise_and(self, other)
+
+    __rand__ = __and__
+
+    def __or__(self, other: Tensor | Number) -> Tensor:
+        return comparison.bitwise_or(self, other)
+
+    __ror__ = __or__
+
+    def __xor__(self, other: Tensor | Number) -> Tensor:
+        return comparison.bitwise_xor(self, other)
+
+    __rxor__ = __xor__
+
+    def __invert__(self) -> Tensor:
+        return comparison.bitwise_not(self)
+
+    def logical_not(self) -> Tensor:
+        return comparison.logical_not(self)
+
+    def any(self, dim: builtins.int | None = None, keepdim: builtins.bool = False) -> Tensor:
+        return comparison.any(self, dim, keepdim)
+
+    def all(self, dim: builtins.int | None = None, keepdim: builtins.bool = False) -> Tensor:
+        return comparison.all(self, dim, keepdim)
 
     def __lt__(self, other: Tensor | Number) -> Tensor:
         return comparison.lt(self, other)

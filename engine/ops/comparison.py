@@ -196,3 +196,86 @@ def where(
         node.other_shape = tuple(np.shape(yd))
         record(node, result, (x, y))
     return result
+
+
+# --- logical and bitwise ops on masks ----------------------------------------------------------
+
+
+def _bitwise(op: str, a: Tensor, b: object, ufunc: Any) -> Tensor:
+    if not isinstance(b, SCALAR_TYPES) and not hasattr(b, "_data"):
+        return NotImplemented  # type: ignore[no-any-return]
+    other: Tensor | Number = b  # type: ignore[assignment]
+    dt = binary_dtype(a, other)
+    if dt.is_floating_point:
+        raise NotImplementedError(
+            f"\"{op}_cpu\" not implemented for '{_SCALAR_NAMES.get(dt.name, dt.name)}'"
+        )
+    try:
+        data = ufunc(operand_data(a, dt), operand_data(other, dt))
+    except ValueError:
+        raise broadcast_error(tuple(a._data.shape), tuple(np.shape(other_data(other)))) from None
+    return a._make(np.asarray(data, dtype=dt.np), dt)
+
+
+def bitwise_and(a: Tensor, b: object) -> Tensor:
+    """`a & b`: logical and for bool tensors, bitwise and for integers."""
+    expect_tensor("bitwise_and", a)
+    return _bitwise("bitwise_and", a, b, np.bitwise_and)
+
+
+def bitwise_or(a: Tensor, b: object) -> Tensor:
+    """`a | b`: logical or for bool tensors, bitwise or for integers."""
+    expect_tensor("bitwise_or", a)
+    return _bitwise("bitwise_or", a, b, np.bitwise_or)
+
+
+def bitwise_xor(a: Tensor, b: object) -> Tensor:
+    """`a ^ b`: logical xor for bool tensors, bitwise xor for integers."""
+    expect_tensor("bitwise_xor", a)
+    return _bitwise("bitwise_xor", a, b, np.bitwise_xor)
+
+
+def bitwise_not(a: Tensor) -> Tensor:
+    """`~a`: logical not for bool tensors, bitwise not for integers."""
+    expect_tensor("bitwise_not", a)
+    if a._dtype.is_floating_point:
+        raise TypeError(
+            "~ (operator.invert) is only implemented on integer and Boolean-type tensors"
+        )
+    return a._make(np.invert(a._data), a._dtype)
+
+
+def _truth(value: Tensor | Number) -> Any:
+    return np.asarray(value != 0) if isinstance(value, SCALAR_TYPES) else value._data != 0
+
+
+def logical_and(a: Tensor, b: Tensor) -> Tensor:
+    expect_tensor("logical_and", a)
+    return a._make(np.logical_and(_truth(a), _truth(b)), dtypes.bool_)
+
+
+def logical_or(a: Tensor, b: Tensor) -> Tensor:
+    expect_tensor("logical_or", a)
+    return a._make(np.logical_or(_truth(a), _truth(b)), dtypes.bool_)
+
+
+def logical_xor(a: Tensor, b: Tensor) -> Tensor:
+    expect_tensor("logical_xor", a)
+    return a._make(np.logical_xor(_truth(a), _truth(b)), dtypes.bool_)
+
+
+def logical_not(a: Tensor) -> Tensor:
+    expect_tensor("logical_not", a)
+    return a._make(np.logical_not(_truth(a)), dtypes.bool_)
+
+
+def any(t: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:
+    """True where some element (along `dim`) is non-zero."""
+    expect_tensor("any", t)
+    return t._make(np.asarray(np.any(_truth(t), axis=dim, keepdims=keepdim)), dtypes.bool_)
+
+
+def all(t: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:
+    """True where every element (along `dim`) is non-zero."""
+    expect_tensor("all", t)
+    return t._make(np.asarray(np.all(_truth(t), axis=dim, keepdims=keepdim)), dtypes.bool_)

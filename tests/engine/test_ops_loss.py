@@ -168,3 +168,25 @@ def test_where_routes_the_gradient() -> None:
     y.sum().backward()
     assert x.grad.tolist() == [1.0, 0.0]
     assert repr(torch.where(torch.tensor([True, False]), 1, 0)) == "tensor([1, 0])"
+
+
+def test_masks_combine_with_bitwise_operators() -> None:
+    a = torch.tensor([1.0, 2.0, 3.0])
+    m1, m2 = a > 1.5, a < 2.5
+    assert repr(m1 & m2) == "tensor([False,  True, False])"
+    assert repr(m1 | m2) == "tensor([True, True, True])"
+    assert repr(m1 ^ m2) == "tensor([ True, False,  True])"
+    assert repr(~m1) == "tensor([ True, False, False])"
+    assert repr(True & m1) == "tensor([False,  True,  True])"
+    assert repr(~torch.tensor([1, 2])) == "tensor([-2, -3])"
+    assert repr(m1 & torch.tensor([1, 0, 1])) == "tensor([0, 0, 1])"
+    assert repr(m1.any()) == "tensor(True)" and repr(m1.all()) == "tensor(False)"
+    assert repr(a[m1 & m2]) == "tensor([2.])"
+    with pytest.raises(NotImplementedError) as info:
+        a & a
+    assert str(info.value) == "\"bitwise_and_cpu\" not implemented for 'Float'"
+    with pytest.raises(TypeError) as type_info:
+        ~a  # noqa: B018
+    assert str(type_info.value) == (
+        "~ (operator.invert) is only implemented on integer and Boolean-type tensors"
+    )
