@@ -100,9 +100,14 @@ class GraphBuilder:
                     self._edge(fid, nid, slot, "next")
 
     def _add_saved_named(self, names: dict[str, Tensor]) -> None:
-        """Named tensors a grad_fn saved (like x in w*x, which needs no grad) join as inputs."""
+        """Named tensors a grad_fn saved (like x in w*x, which needs no grad) join as inputs.
+
+        Only tensors no other edge reaches: a leaf already drawn with its AccumulateGrad needs
+        no second, dotted edge.
+        """
         trace = self._trace
-        named = {trace.tensor_id(t) for t in names.values()}
+        before = set(self._nodes)
+        named = {trace.tensor_id(t) for t in names.values()} - before
         for fid, node_json in list(self._nodes.items()):
             node = trace.object_of(fid)
             if node_json["kind"] != "function" or not isinstance(node, Node):
@@ -111,7 +116,7 @@ class GraphBuilder:
                 tensor = trace.object_of(tid)
                 if tid == node_json["tensor"] or not isinstance(tensor, Tensor):
                     continue
-                if (tid in self._nodes or tid in named) and self._add_tensor(tensor):
+                if tid in named and self._add_tensor(tensor):
                     self._edge(tid, fid, None, "saved", saved=key)
 
     def _edge(

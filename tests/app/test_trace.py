@@ -94,6 +94,8 @@ def test_article_y_equals_w_x_plus_b() -> None:
     assert node(graph, "t5")["grad"] is None  # y is not a leaf: None, not 0
     assert node(graph, "t5")["role"] == "output" and node(graph, "t2")["role"] == "leaf"
     assert node(graph, "t4")["name"] is None and node(graph, "t4")["data"] == 2.0
+    # w and x are drawn through their AccumulateGrad: no extra "saved" edge for them
+    assert [e for e in graph["edges"] if e["kind"] == "saved"] == []
 
 
 def test_a_plus_a_merges_two_contributions_before_accumulating() -> None:
