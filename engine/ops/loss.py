@@ -87,7 +87,8 @@ class MseLossBackward0(Node):
         return values
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:
-        if self._released or not self._saved:
+        # elementwise only without a reduction; a reduced loss shows its formula instead
+        if self._released or not self._saved or self.reduction != 0:
             return (None, None)
         x, t = self._saved
         assert x is not None and t is not None
