@@ -208,7 +208,7 @@ def test_autograd_grad_records_steps_but_fills_no_grad() -> None:
     assert entry["kind"] == "autograd.grad"
     assert [s["kind"] for s in entry["steps"]] == ["seed", "function"]
     assert [i["contribution"] for i in entry["steps"][1]["inputs"]] == [3.0, 3.0]
-    assert g.item() == 6.0
+    assert g is not None and g.item() == 6.0
     assert node(graph, p.trace.tensor_id(x))["grad"] is None
 
 
