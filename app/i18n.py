@@ -96,6 +96,7 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "graph.legend_leaf": ("leaf that gets .grad", "会得到 .grad 的叶子"),
     "graph.legend_output": ("output", "输出"),
     "graph.legend_function": ("backward function", "反向函数"),
+    "graph.legend_intermediate": ("intermediate result", "中间结果"),
     "graph.other_pass": (
         "This backward() call ran on an earlier graph that is no longer drawn; "
         "the ledger still shows its steps.",
@@ -118,6 +119,10 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     "steps.heading": ("Backward pass", "反向传播"),
     "steps.pass": ("backward() call", "backward() 调用"),
     "steps.pass_option": ("#{n}: line {line}", "#{n}：第 {line} 行"),
+    "steps.dropped": (
+        "This backward() call had {n} more steps than are shown.",
+        "这次 backward() 还有 {n} 步未显示。",
+    ),
     "steps.first": ("First step", "第一步"),
     "steps.back": ("Step back", "上一步"),
     "steps.play": ("Play", "播放"),

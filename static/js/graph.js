@@ -124,10 +124,13 @@ export class GraphView {
   }
 
   /** Repaints one moment of the backward pass: running/done classes and the grad cells. */
-  paint({ running = [], done = new Set(), grads = new Map(), isFinal = () => false, follow = false }) {
+  paint({ running = [], done = new Set(), flowing = [], grads = new Map(), isFinal = () => false, follow = false }) {
     if (!this.svg) return;
     this.grads = grads;
-    for (const el of this.svg.querySelectorAll(".is-running, .is-done")) el.classList.remove("is-running", "is-done");
+    for (const el of this.svg.querySelectorAll(".is-running, .is-done, .is-flowing")) {
+      el.classList.remove("is-running", "is-done", "is-flowing");
+    }
+    for (const id of flowing) this.find(id)?.classList.add("is-flowing");
     for (const id of done) this.find(id)?.classList.add("is-done");
     for (const id of running) this.find(id)?.classList.add("is-running");
     for (const [id, value] of grads) {

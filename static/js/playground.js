@@ -131,12 +131,15 @@ function paintStep(follow = false) {
     return;
   }
   const drawn = model.isDrawn(pass);
-  $("pass-note").textContent = drawn ? "" : t("graph.other_pass");
+  const dropped = model.passes[pass]?.steps_dropped ?? 0;
+  const notes = [drawn ? "" : t("graph.other_pass"), dropped ? t("steps.dropped", { n: dropped }) : ""];
+  $("pass-note").textContent = notes.filter(Boolean).join(" ");
   graph.paint(
     drawn
       ? {
           running: model.runningIds(pass, step),
           done: model.doneIds(pass, step),
+          flowing: model.flowingEdgeIds(pass, step),
           grads: model.gradsAt(pass, step),
           isFinal: (id, value) => pass === model.passCount - 1 && model.isFinalGrad(id, value),
           follow,
@@ -201,7 +204,8 @@ function fillPassPicker() {
     ...passes.map((entry, n) => {
       const option = document.createElement("option");
       option.value = String(n);
-      option.textContent = t("steps.pass_option", { n: n + 1, line: entry.line ?? "?" });
+      // `call` keeps counting when the server kept only the most recent calls
+      option.textContent = t("steps.pass_option", { n: entry.call ?? n + 1, line: entry.line ?? "?" });
       return option;
     }),
   );

@@ -84,6 +84,21 @@ export class BackwardModel {
     return step.kind === "accumulate" && step.tensor ? [step.node, step.tensor] : [step.node];
   }
 
+  /**
+   * SVG ids of the edges the gradient travels along at a step (app/render.py draws every edge
+   * as `e-<from>-<to>[-<slot>]`): root → its grad_fn for the seed, the grad_fn's inputs for a
+   * function, AccumulateGrad → its leaf.
+   */
+  flowingEdgeIds(pass, index) {
+    const step = this.step(pass, index);
+    if (!step) return [];
+    if (step.kind === "seed") return step.grad_fn ? [`e-${step.node}-${step.grad_fn}`] : [];
+    if (step.kind === "accumulate") return step.tensor ? [`e-${step.node}-${step.tensor}`] : [];
+    return (step.inputs ?? [])
+      .filter((input) => input.to)
+      .map((input) => `e-${step.node}-${input.to}${input.slot === null || input.slot === undefined ? "" : `-${input.slot}`}`);
+  }
+
   /** Graph ids whose step already ran before `index` in this pass. */
   doneIds(pass, index) {
     const ids = new Set();

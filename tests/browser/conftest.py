@@ -79,13 +79,15 @@ def server() -> Iterator[str]:
                 process.wait()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while sync Playwright is active its event loop counts as running
+# in this thread, and tests elsewhere that call asyncio.run() would fail after ours.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser

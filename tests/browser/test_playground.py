@@ -124,6 +124,8 @@ def test_article_example_graph_and_backward_steps(page: Page, screenshot: Screen
     expect(page.locator("#ledger .katex").first).to_be_visible()
     expect(page.locator("#ledger")).to_contain_text("AddBackward0")
     expect(page.locator("#graph svg .is-running")).to_have_count(1)
+    # y = (w*x) + b: AddBackward0 sends its gradient down two edges at once
+    expect(page.locator("#graph svg .edge.is-flowing")).to_have_count(2)
 
 
 def test_hovering_a_node_shows_its_full_values(page: Page) -> None:
