@@ -435,3 +435,21 @@ def test_softmax_backward_is_differentiable_in_grad_output_and_input(
     x = data.draw(values((2, 3), -1.5, 1.5))
     w = data.draw(values((2, 3), -1.5, 1.5))
     check(_vector_jacobian_squared(op, dim), x, w)
+
+
+@settings(max_examples=15, deadline=None)
+@given(data=st.data())
+def test_clamp_with_tensor_bounds(data: st.DataObject) -> None:
+    shapes = data.draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=2, max_side=3))
+    x_shape, lo_shape = shapes.input_shapes
+    x = data.draw(values(x_shape, -3.0, 3.0))
+    lo = data.draw(values(lo_shape, -1.0, 0.5))
+    # keep x away from both bounds, where clamp has a kink
+    x = np.asarray(x + 0.0)
+    lo_b, x_b = np.broadcast_arrays(lo, x)
+    for bound in (lo_b, lo_b + 1.0):
+        near = np.abs(x_b - bound) < 0.05
+        x_b = np.where(near, bound + 0.1, x_b)
+    if x_b.shape == tuple(x_shape):
+        check(lambda a, b: torch.clamp(a, b, b + 1.0), x_b, lo)
+    check(lambda a, b: torch.clamp(a, min=b), x, lo + 10.0)

@@ -48,6 +48,18 @@ def test_clamp_variants_name_their_nodes_like_pytorch() -> None:
     assert torch.clamp_min(x, 0.0).grad_fn.name() == "ClampMinBackward0"
 
 
+def test_clamp_with_tensor_bounds_records_every_bound() -> None:
+    x = _x()
+    lo = torch.tensor([0.0, 0.0, 0.0], requires_grad=True)
+    y = torch.clamp(x, lo, torch.tensor(2.0))
+    assert repr(y) == "tensor([1., 0., 2.], grad_fn=<ClampBackward0>)"
+    names = [None if fn is None else type(fn).__name__ for fn, _ in y.grad_fn.next_functions]
+    assert names == ["AccumulateGrad", "AccumulateGrad", None]
+    y.sum().backward()
+    assert x.grad.tolist() == [1.0, 0.0, 0.0]
+    assert lo.grad.tolist() == [0.0, 1.0, 0.0]
+
+
 def test_printed_values_of_each_function() -> None:
     x = _x()
     assert repr(x.exp()) == "tensor([ 2.7183,  0.1353, 20.0855], grad_fn=<ExpBackward0>)"
