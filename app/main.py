@@ -6,7 +6,6 @@ Handlers only parse, call and respond: programs run in `app.pool`'s workers, gra
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ from app import routes_lessons, routes_pages
 from app.config import Settings, get_settings
 from app.middleware import install as install_middleware
 from app.pool import PoolSaturated, WorkerPool
-from app.program import json_safe
+from app.program import json_text
 from app.render import render_graph
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -66,9 +65,7 @@ class SafeJSONResponse(JSONResponse):
     """JSON with non-finite floats sent as strings, never as NaN/Infinity literals."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(
-            json_safe(content), allow_nan=False, ensure_ascii=False, separators=(",", ":")
-        ).encode("utf-8")
+        return json_text(content).encode("utf-8")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -7,6 +7,7 @@ program does: every failure becomes the result's `error`.
 from __future__ import annotations
 
 import contextvars
+import json
 import math
 import sys
 from dataclasses import dataclass, field
@@ -90,6 +91,16 @@ def _run(code: str, lang: str, focus: str | None, settings: Settings) -> RunResu
             limit = LimitExceeded("memory", settings.memory_limit_mb, " MB")
             result.error = error_dict(limit, lang)
     return result
+
+
+def json_text(value: Any) -> str:
+    """`value` as JSON; non-finite floats (should any slip through) become strings."""
+    try:
+        return json.dumps(value, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    except ValueError:
+        return json.dumps(
+            json_safe(value), allow_nan=False, ensure_ascii=False, separators=(",", ":")
+        )
 
 
 def json_safe(value: Any) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -103,7 +102,8 @@ def parse_program(source: str, settings: Settings) -> ast.Module:
 
 def check_tree(tree: ast.Module, settings: Settings) -> None:
     """Walk the whole tree once (iteratively) and refuse the first construct not allowed."""
-    bound = _bound_names(tree)
+    bound: set[str] = set()
+    foreign: list[ast.Name] = []  # uses of Python builtins that are not ours, checked at the end
     stack: list[tuple[ast.AST, _Context]] = [(tree, _Context(0, False, False))]
     count = 0
     while stack:
@@ -116,43 +116,67 @@ def check_tree(tree: ast.Module, settings: Settings) -> None:
             )
         if ctx.depth > settings.max_ast_depth:
             raise LimitExceeded("nesting depth", settings.max_ast_depth, line=line)
-        _check_node(node, ctx, bound, settings)
+        _check_node(node, ctx, settings)
+        _note_names(node, bound, foreign)
         stack.extend(_children(node, ctx))
+    for name in foreign:
+        if name.id not in bound:
+            raise _refuse(f"the name '{name.id}'", name.lineno)
 
 
-def _children(node: ast.AST, ctx: _Context) -> Iterator[tuple[ast.AST, _Context]]:
+def _note_names(node: ast.AST, bound: set[str], foreign: list[ast.Name]) -> None:
+    """Names the program binds (so `input = x` may shadow a builtin) and builtins it uses."""
+    if isinstance(node, ast.Name):
+        if isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif node.id in FOREIGN_BUILTINS:
+            foreign.append(node)
+    elif isinstance(node, ast.FunctionDef):
+        bound.add(node.name)
+    elif isinstance(node, ast.arg):
+        bound.add(node.arg)
+    elif isinstance(node, ast.alias):
+        bound.add((node.asname or node.name).split(".")[0])
+
+
+# Operators and load/store contexts are leaves that are all allowed: not worth a visit.
+_LEAVES: Final = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
+
+def _children(node: ast.AST, ctx: _Context) -> list[tuple[ast.AST, _Context]]:
     depth = ctx.depth + 1
     line = getattr(node, "lineno", None) or ctx.line
     inner = _Context(depth, ctx.in_function, ctx.in_loop, line=line)
     if isinstance(node, ast.For | ast.While):
         loop = _Context(depth, ctx.in_function, True, line=line)
         head = [node.target, node.iter] if isinstance(node, ast.For) else [node.test]
-        for child in head:
-            yield child, inner
-        for child in node.body:
-            yield child, loop
-        for child in node.orelse:
-            yield child, inner
-        return
+        return (
+            [(child, inner) for child in head]
+            + [(child, loop) for child in node.body]
+            + [(child, inner) for child in node.orelse]
+        )
     if isinstance(node, ast.FunctionDef):
         body = _Context(depth, True, False, line=line)
-        yield node.args, inner
-        for child in node.body:
-            yield child, body
-        return
+        return [(node.args, inner)] + [(child, body) for child in node.body]
     if isinstance(node, ast.Call):
         argument = _Context(depth, ctx.in_function, ctx.in_loop, call_argument=True, line=line)
-        yield node.func, inner
-        for child in node.args:
-            yield child, argument
-        for keyword in node.keywords:
-            yield keyword, inner
-        return
-    for child in ast.iter_child_nodes(node):
-        yield child, inner
+        return (
+            [(node.func, inner)]
+            + [(child, argument) for child in node.args]
+            + [(keyword, inner) for keyword in node.keywords]
+        )
+    children: list[tuple[ast.AST, _Context]] = []
+    for field in node._fields:
+        value = getattr(node, field, None)
+        if isinstance(value, ast.AST):
+            if not isinstance(value, _LEAVES):
+                children.append((value, inner))
+        elif isinstance(value, list):
+            children.extend((item, inner) for item in value if isinstance(item, ast.AST))
+    return children
 
 
-def _check_node(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_node(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     line = getattr(node, "lineno", None)
     kind = type(node)
     if kind not in ALLOWED_NODES:
@@ -160,7 +184,7 @@ def _check_node(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: S
         raise _refuse(what, line)
     checker = _NODE_CHECKS.get(kind)
     if checker is not None:
-        checker(node, ctx, bound, settings)
+        checker(node, ctx, settings)
 
 
 def _refuse(what: str, line: int | None, *, why: str = "", hint_key: str = "") -> NotAllowed:
@@ -180,15 +204,13 @@ def _check_identifier(name: str, line: int | None, what: str) -> None:
         raise _refuse(f"the {what} '{name}'", line, why="names starting with '_' are reserved")
 
 
-def _check_name(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_name(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Name)
     _check_identifier(node.id, node.lineno, "name")
-    if node.id in FOREIGN_BUILTINS and node.id not in bound:
-        raise _refuse(f"the name '{node.id}'", node.lineno)
 
 
 def _check_attribute(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.Attribute)
     _check_identifier(node.attr, node.lineno, "attribute")
@@ -201,7 +223,7 @@ def _check_attribute(
 
 
 def _check_constant(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.Constant)
     value = node.value
@@ -215,7 +237,7 @@ def _check_constant(
         raise LimitExceeded("integer size", settings.max_int_bits, " bits", line=node.lineno)
 
 
-def _check_import(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_import(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Import)
     for alias in node.names:
         if alias.name not in IMPORTABLE_MODULES:
@@ -225,7 +247,7 @@ def _check_import(node: ast.AST, ctx: _Context, bound: frozenset[str], settings:
 
 
 def _check_import_from(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.ImportFrom)
     module = node.module or ""
@@ -244,7 +266,7 @@ def _check_import_from(
 
 
 def _check_function(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.FunctionDef)
     _check_identifier(node.name, node.lineno, "function name")
@@ -269,25 +291,25 @@ def _all_args(args: ast.arguments) -> list[ast.arg]:
     return [*args.posonlyargs, *args.args, *args.kwonlyargs]
 
 
-def _check_arg(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_arg(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.arg)
     _check_identifier(node.arg, node.lineno, "parameter")
 
 
-def _check_keyword(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_keyword(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.keyword)
     if node.arg is None:
         raise _refuse("'**' unpacking", node.lineno)
     _check_identifier(node.arg, node.lineno, "keyword argument")
 
 
-def _check_return(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_return(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     if not ctx.in_function:
         raise _syntax_error("'return' outside function", getattr(node, "lineno", None))
 
 
 def _check_loop_jump(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     if not ctx.in_loop:
         word = "break" if isinstance(node, ast.Break) else "continue"
@@ -295,14 +317,14 @@ def _check_loop_jump(
         raise _syntax_error(message, getattr(node, "lineno", None))
 
 
-def _check_dict(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_dict(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Dict)
     if any(key is None for key in node.keys):
         raise _refuse("'**' unpacking", node.lineno)
 
 
 def _check_comprehension(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.comprehension)
     if node.is_async:
@@ -310,19 +332,19 @@ def _check_comprehension(
     _check_target(node.target, allow_items=False)
 
 
-def _check_for(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_for(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.For)
     _check_target(node.target, allow_items=False)
 
 
-def _check_with(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_with(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.With)
     for item in node.items:
         if item.optional_vars is not None and not isinstance(item.optional_vars, ast.Name):
             raise _refuse("'with … as' binding anything but a name", node.lineno)
 
 
-def _check_assign(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_assign(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     targets = node.targets if isinstance(node, ast.Assign | ast.Delete) else []
     if isinstance(node, ast.AugAssign):
         targets = [node.target]
@@ -347,7 +369,7 @@ def _check_target(target: ast.expr, *, allow_items: bool) -> None:
 
 
 def _check_generator(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     # Generator expressions only as the direct argument of a call (`sum(x*x for x in xs)`): the
     # interpreter evaluates them eagerly, so no generator object ever exists.
@@ -357,7 +379,7 @@ def _check_generator(
 
 
 def _check_formatted_value(
-    node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings
+    node: ast.AST, ctx: _Context, settings: Settings
 ) -> None:
     assert isinstance(node, ast.FormattedValue)
     spec = node.format_spec
@@ -385,26 +407,11 @@ def check_format_spec(text: str, line: int | None) -> None:
         )
 
 
-def _check_binop(node: ast.AST, ctx: _Context, bound: frozenset[str], settings: Settings) -> None:
+def _check_binop(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.BinOp)
     if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant | ast.JoinedStr):
         if isinstance(node.left, ast.JoinedStr) or isinstance(node.left.value, str):
             raise _refuse("'%' string formatting", node.lineno, why="use an f-string")
-
-
-def _bound_names(tree: ast.Module) -> frozenset[str]:
-    """Every name the program itself binds anywhere (so `input = x` may shadow a builtin)."""
-    names: set[str] = set()
-    for node in ast.walk(tree):  # ast.walk is iterative (a deque), not recursive
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, ast.FunctionDef):
-            names.add(node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, ast.alias):
-            names.add((node.asname or node.name).split(".")[0])
-    return frozenset(names)
 
 
 _NODE_CHECKS: Final = {

@@ -257,7 +257,12 @@ def test_hostile_program_fails_closed(
 ) -> None:
     error = run_api(code)["error"]
     assert error is not None
-    assert (error["type"], error["message"], error["line"]) == expected
+    if expected[1].startswith("wall-clock time"):
+        # where the clock runs out depends on the machine: any line of the loop or function
+        assert (error["type"], error["message"]) == expected[:2]
+        assert 1 <= error["line"] <= code.count("\n") + 1
+    else:
+        assert (error["type"], error["message"], error["line"]) == expected
     normal_program_runs()
 
 
