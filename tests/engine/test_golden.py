@@ -154,3 +154,66 @@ def test_program_matches_torch(path: str) -> None:
     assert normalise(result["stdout"]) == normalise(expected["stdout"])
     assert normalise(result["error"]) == normalise(expected["error"])
     assert normalise(result["warnings"]) == normalise(expected["warnings"])
+
+
+# The runner itself: Python's interactive semantics, checked on programs without torch.
+def fake_modules() -> dict[str, types.ModuleType]:
+    torch = types.ModuleType("torch")
+    autograd = types.ModuleType("torch.autograd")
+    nn = types.ModuleType("torch.nn")
+    functional = types.ModuleType("torch.nn.functional")
+    autograd.Variable = "the Variable"  # type: ignore[attr-defined]
+    functional.name = "F"  # type: ignore[attr-defined]
+    nn.functional = functional  # type: ignore[attr-defined]
+    torch.nn = nn  # type: ignore[attr-defined]
+    torch.autograd = autograd  # type: ignore[attr-defined]
+    return {
+        "torch": torch,
+        "torch.nn": nn,
+        "torch.nn.functional": functional,
+        "torch.autograd": autograd,
+        "math": math,
+    }
+
+
+def test_runner_echoes_like_the_interactive_interpreter() -> None:
+    source = "x = 1 + 1\nx\nNone\n'a'\nfor i in range(2):\n    i * 10\nprint('p')\n[x]\n"
+    result = RUNNER.run_program(source, fake_modules())
+    assert result == {"stdout": "2\n'a'\n0\n10\np\n[2]\n", "error": None, "warnings": []}
+
+
+def test_runner_resolves_the_corpus_imports_through_the_mapping() -> None:
+    source = (
+        "import torch\nimport torch.nn.functional as F\n"
+        "from torch.autograd import Variable\nimport math\n"
+        "F.name\nVariable\nmath.floor(2.5)\ntorch.nn.functional is F\n"
+    )
+    result = RUNNER.run_program(source, fake_modules())
+    assert result["stdout"] == "'F'\n'the Variable'\n2\nTrue\n"
+    assert result["error"] is None
+
+
+def test_runner_stops_at_the_first_error_with_its_innermost_program_line() -> None:
+    source = "def f(d):\n    return d['k']\n1\nf({})\n2\n"
+    result = RUNNER.run_program(source, fake_modules())
+    assert result["stdout"] == "1\n"
+    assert result["error"] == {"type": "KeyError", "message": "'k'", "line": 2}
+
+
+def test_runner_records_every_warning_with_its_program_line() -> None:
+    source = "import math\nfor i in range(2):\n    math.floor(0.5)\n"
+    modules = fake_modules()
+    warn = types.ModuleType("math")
+    warn.floor = lambda x: warnings_warn(f"floor {x}")  # type: ignore[attr-defined]
+    modules["math"] = warn
+    result = RUNNER.run_program(source, modules)
+    expected = {"category": "UserWarning", "message": "floor 0.5", "line": 3}
+    assert result["warnings"] == [expected, expected]
+    assert result["stdout"] == ""
+
+
+def warnings_warn(message: str) -> None:
+    """A library function that warns from outside the program (as torch's do)."""
+    import warnings
+
+    warnings.warn(message, UserWarning, stacklevel=1)
