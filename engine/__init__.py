@@ -2,6 +2,8 @@
 
 import builtins
 
+import numpy as _np
+
 from engine import autograd, nn, random
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.creation import (
@@ -110,6 +112,10 @@ half = float16
 long = int64
 int = int32
 short = int16
+
+# PyTorch computes inf * 0, 1 / 0 and log(-1) silently (nan, inf); numpy would warn. The
+# setting is numpy's per-context error state, set for the context that imports the engine.
+_np.seterr(all="ignore")
 
 __version__ = "2.13.0+autograd-lab"
 

@@ -212,9 +212,8 @@ def _execute(
             continue
         else:
             grad_inputs = fn.apply(grad_outputs, as_tensors)
-            if not retain_graph and fn._saved:
-                fn.release_saved()
             if observer is not None:
+                # before the saved tensors are freed, so the observer can still read them
                 observer.on_step(
                     NodeStep(
                         node=fn,
@@ -222,6 +221,8 @@ def _execute(
                         grad_inputs=tuple(_copy(g) for g in grad_inputs),
                     )
                 )
+            if not retain_graph and fn._saved:
+                fn.release_saved()
 
         for (nxt, nr), g in zip(fn.next_functions, grad_inputs, strict=False):
             if nxt is None:
