@@ -32,7 +32,10 @@ const errorLineField = StateField.define({
         const { line: number, label } = effect.value ?? {};
         if (!number || number < 1 || number > tr.state.doc.lines) return Decoration.none;
         const line = tr.state.doc.line(number);
-        const mark = Decoration.line({ class: "cm-error-line", attributes: { "data-error-label": label ?? "" } });
+        const mark = Decoration.line({
+          class: "cm-error-line",
+          attributes: { "data-error-label": label ?? "" },
+        });
         return Decoration.set([mark.range(line.from)]);
       }
     }
@@ -42,7 +45,17 @@ const errorLineField = StateField.define({
 });
 
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword], color: "var(--hl-keyword)", fontWeight: "600" },
+  {
+    tag: [
+      tags.keyword,
+      tags.controlKeyword,
+      tags.definitionKeyword,
+      tags.moduleKeyword,
+      tags.operatorKeyword,
+    ],
+    color: "var(--hl-keyword)",
+    fontWeight: "600",
+  },
   { tag: [tags.string, tags.special(tags.string)], color: "var(--hl-string)" },
   { tag: [tags.number, tags.bool, tags.null], color: "var(--hl-number)" },
   { tag: tags.comment, color: "var(--hl-comment)", fontStyle: "italic" },
@@ -55,14 +68,25 @@ const highlight = HighlightStyle.define([
 const theme = EditorView.theme({
   "&": { color: "var(--fg)", backgroundColor: "var(--editor-bg)", height: "100%" },
   ".cm-content": { caretColor: "var(--fg)", fontFamily: "var(--mono)" },
-  ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", borderRight: "1px solid var(--border)" },
+  ".cm-gutters": {
+    backgroundColor: "var(--editor-gutter)",
+    color: "var(--muted)",
+    borderRight: "1px solid var(--border)",
+  },
   ".cm-activeLine": { backgroundColor: "var(--editor-active)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--editor-active)" },
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
-  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--editor-selection) !important" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": {
+    backgroundColor: "var(--editor-selection) !important",
+  },
   ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
   ".cm-error-line": { backgroundColor: "var(--error-line)", boxShadow: "inset 4px 0 0 var(--error-fg)" },
-  ".cm-error-line::after": { content: "attr(data-error-label)", color: "var(--error-fg)", fontWeight: "700", paddingLeft: "1em" },
+  ".cm-error-line::after": {
+    content: "attr(data-error-label)",
+    color: "var(--error-fg)",
+    fontWeight: "700",
+    paddingLeft: "1em",
+  },
 });
 
 export class CodeEditor {
@@ -104,7 +128,9 @@ export class CodeEditor {
   }
 
   setLabel(label) {
-    this.view.dispatch({ effects: this.labelling.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })) });
+    this.view.dispatch({
+      effects: this.labelling.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })),
+    });
   }
 
   /** Marks `line` (1-based) as the error line (with a short `label`) and scrolls it into view. */
@@ -120,7 +146,10 @@ export class CodeEditor {
   goToLine(line) {
     if (line < 1 || line > this.view.state.doc.lines) return;
     const at = this.view.state.doc.line(line).from;
-    this.view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: "center" }) });
+    this.view.dispatch({
+      selection: { anchor: at },
+      effects: EditorView.scrollIntoView(at, { y: "center" }),
+    });
     this.view.focus();
   }
 }

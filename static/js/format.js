@@ -57,11 +57,15 @@ function nested(value) {
  */
 export function formatValue(value) {
   if (value === null || value === undefined) return "None";
-  if (isSummary(value)) return `[${value.shape.join("×")}] ${formatNumber(value.min)}…${formatNumber(value.max)}`;
+  if (isSummary(value))
+    return `[${value.shape.join("×")}] ${formatNumber(value.min)}…${formatNumber(value.max)}`;
   if (!Array.isArray(value)) return formatNumber(value);
   const flat = flatten(value);
   if (flat.length <= LABEL_ELEMENTS) return nested(value);
-  const head = flat.slice(0, LABEL_ELEMENTS).map((x) => formatNumber(x)).join(", ");
+  const head = flat
+    .slice(0, LABEL_ELEMENTS)
+    .map((x) => formatNumber(x))
+    .join(", ");
   return `[${head}, …] (${shapeOf(value).join("×")})`;
 }
 
@@ -96,7 +100,13 @@ export function sameValue(a, b) {
 /** Text safe inside LaTeX \text{...}: escapes TeX's special characters. */
 export function latexText(text) {
   return String(text).replace(/[\\{}_^#$%&~]/g, (c) =>
-    c === "\\" ? "\\textbackslash{}" : c === "~" ? "\\textasciitilde{}" : c === "^" ? "\\textasciicircum{}" : `\\${c}`,
+    c === "\\"
+      ? "\\textbackslash{}"
+      : c === "~"
+        ? "\\textasciitilde{}"
+        : c === "^"
+          ? "\\textasciicircum{}"
+          : `\\${c}`,
   );
 }
 

@@ -88,7 +88,10 @@ export class GraphView {
     const viewBox = svg.viewBox.baseVal;
     const width = parseFloat(svg.getAttribute("width")) || viewBox?.width || 100;
     const height = parseFloat(svg.getAttribute("height")) || viewBox?.height || 100;
-    this.full = viewBox && viewBox.width ? { x: viewBox.x, y: viewBox.y, w: viewBox.width, h: viewBox.height } : { x: 0, y: 0, w: width, h: height };
+    this.full =
+      viewBox && viewBox.width
+        ? { x: viewBox.x, y: viewBox.y, w: viewBox.width, h: viewBox.height }
+        : { x: 0, y: 0, w: width, h: height };
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
@@ -115,7 +118,10 @@ export class GraphView {
     });
     const cell = this.find(`${id}-grad`);
     if (cell) {
-      this.originalGradText.set(id, [...cell.querySelectorAll("text")].map((el) => el.textContent));
+      this.originalGradText.set(
+        id,
+        [...cell.querySelectorAll("text")].map((el) => el.textContent),
+      );
     }
   }
 
@@ -124,7 +130,14 @@ export class GraphView {
   }
 
   /** Repaints one moment of the backward pass: running/done classes and the grad cells. */
-  paint({ running = [], done = new Set(), flowing = [], grads = new Map(), isFinal = () => false, follow = false }) {
+  paint({
+    running = [],
+    done = new Set(),
+    flowing = [],
+    grads = new Map(),
+    isFinal = () => false,
+    follow = false,
+  }) {
     if (!this.svg) return;
     this.grads = grads;
     for (const el of this.svg.querySelectorAll(".is-running, .is-done, .is-flowing")) {
@@ -162,7 +175,11 @@ export class GraphView {
   summary(node, grad) {
     if (node.kind === "function") return `${t("node.function")} ${node.name}`;
     const name = node.name || t("node.unnamed");
-    const parts = [`${t("node.tensor")} ${name}`, `${t("node.data")} ${formatValue(node.data)}`, `${t("node.grad")} ${formatValue(grad)}`];
+    const parts = [
+      `${t("node.tensor")} ${name}`,
+      `${t("node.data")} ${formatValue(node.data)}`,
+      `${t("node.grad")} ${formatValue(grad)}`,
+    ];
     if (node.grad_fn) parts.push(`${t("node.grad_fn")} ${node.grad_fn}`);
     return parts.join(", ");
   }
@@ -232,7 +249,8 @@ export class GraphView {
    */
   fit() {
     if (!this.full) return;
-    const limit = (MAX_FIT_ZOOM * (document.documentElement.classList.contains("presenter") ? 1.5 : 1) * 4) / 3;
+    const limit =
+      (MAX_FIT_ZOOM * (document.documentElement.classList.contains("presenter") ? 1.5 : 1) * 4) / 3;
     const width = Math.max(this.full.w, this.viewport.clientWidth / limit);
     const height = Math.max(this.full.h, this.viewport.clientHeight / limit);
     this.setBox({
@@ -246,7 +264,10 @@ export class GraphView {
   /** Zooms by `factor` keeping the point under (clientX, clientY) — or the centre — fixed. */
   zoom(factor, clientX, clientY) {
     if (!this.svg || !this.box) return;
-    const point = this.toGraph(clientX, clientY) ?? { x: this.box.x + this.box.w / 2, y: this.box.y + this.box.h / 2 };
+    const point = this.toGraph(clientX, clientY) ?? {
+      x: this.box.x + this.box.w / 2,
+      y: this.box.y + this.box.h / 2,
+    };
     this.setBox({
       x: point.x - (point.x - this.box.x) / factor,
       y: point.y - (point.y - this.box.y) / factor,
@@ -282,8 +303,17 @@ export class GraphView {
       this.zoom(READABLE_TEXT_PX / text, rect.left + rect.width / 2, rect.top + rect.height / 2);
       rect = el.getBoundingClientRect();
     }
-    if (rect.left >= view.left && rect.right <= view.right && rect.top >= view.top && rect.bottom <= view.bottom) return;
-    this.panBy(view.left + view.width / 2 - (rect.left + rect.width / 2), view.top + view.height / 2 - (rect.top + rect.height / 2));
+    if (
+      rect.left >= view.left &&
+      rect.right <= view.right &&
+      rect.top >= view.top &&
+      rect.bottom <= view.bottom
+    )
+      return;
+    this.panBy(
+      view.left + view.width / 2 - (rect.left + rect.width / 2),
+      view.top + view.height / 2 - (rect.top + rect.height / 2),
+    );
   }
 
   installPanZoom() {

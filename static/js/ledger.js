@@ -5,7 +5,14 @@
 import { formatValue, isSummary, latexText, latexValue, shapeOf } from "./format.js";
 import { t } from "./prefs.js";
 
-const KATEX_OPTIONS = { throwOnError: false, displayMode: false, trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" };
+const KATEX_OPTIONS = {
+  throwOnError: false,
+  displayMode: false,
+  trust: false,
+  maxSize: 20,
+  maxExpand: 200,
+  output: "htmlAndMathml",
+};
 
 function math(latex, fallback) {
   const span = document.createElement("span");
@@ -46,7 +53,9 @@ function chainProduct(grad, local, contribution) {
   const times = tensor ? "\\odot" : "\\times";
   const product = `${latexValue(grad)} ${times} ${latexValue(local)}`;
   const reduced = shapeOf(grad).join() !== shapeOf(contribution).join() && !isSummary(grad);
-  const lhs = reduced ? `\\textstyle\\sum\\big(g ${times} ${latexValue(local)}\\big)` : `g ${times} ${latexValue(local)}`;
+  const lhs = reduced
+    ? `\\textstyle\\sum\\big(g ${times} ${latexValue(local)}\\big)`
+    : `g ${times} ${latexValue(local)}`;
   const middle = reduced ? `\\sum\\big(${product}\\big)` : product;
   return `${lhs} = ${middle} = ${latexValue(contribution)}`;
 }
@@ -70,7 +79,8 @@ export function renderLedger(container, model, pass, index) {
   if (step.kind === "seed") {
     const root = model.label(step.node);
     caption.textContent = `${t("ledger.seed")} · ${root}`;
-    const latex = step.latex ?? `\\frac{\\partial\\,${text(root)}}{\\partial\\,${text(root)}} = ${latexValue(step.grad)}`;
+    const latex =
+      step.latex ?? `\\frac{\\partial\\,${text(root)}}{\\partial\\,${text(root)}} = ${latexValue(step.grad)}`;
     body.append(row(t("ledger.seed"), latex, step.text ?? `∂${root}/∂${root} = ${formatValue(step.grad)}`));
   } else if (step.kind === "accumulate") {
     const leaf = model.leafName(step);
@@ -80,7 +90,11 @@ export function renderLedger(container, model, pass, index) {
     // None → g (the first gradient is stored), else before + g: the += where paths merge
     const sum = none ? "" : `${before} + ${latexValue(step.grad_output)} = `;
     body.append(
-      row(t("ledger.incoming"), `g = ${latexValue(step.grad_output)}`, `g = ${formatValue(step.grad_output)}`),
+      row(
+        t("ledger.incoming"),
+        `g = ${latexValue(step.grad_output)}`,
+        `g = ${formatValue(step.grad_output)}`,
+      ),
       row(
         t("ledger.accumulate"),
         `${text(`${leaf}.grad`)}:\\; ${before} \\;\\to\\; ${sum}${latexValue(step.after)}`,
@@ -89,7 +103,13 @@ export function renderLedger(container, model, pass, index) {
     );
   } else {
     caption.textContent = model.label(step.node);
-    body.append(row(t("ledger.incoming"), `g = ${latexValue(step.grad_output)}`, `g = ${formatValue(step.grad_output)}`));
+    body.append(
+      row(
+        t("ledger.incoming"),
+        `g = ${latexValue(step.grad_output)}`,
+        `g = ${formatValue(step.grad_output)}`,
+      ),
+    );
     for (const input of step.inputs ?? []) {
       if (!input.to) continue;
       const target = model.label(input.to);
@@ -101,7 +121,11 @@ export function renderLedger(container, model, pass, index) {
         ? chainProduct(step.grad_output, input.local_value, input.contribution)
         : `${text(input.grad_formula ?? "")} = ${latexValue(input.contribution)}`;
       body.append(
-        row(`${t("ledger.local")} (${input.input})`, local, input.text ?? `∂out/∂${input.input} = ${input.local}`),
+        row(
+          `${t("ledger.local")} (${input.input})`,
+          local,
+          input.text ?? `∂out/∂${input.input} = ${input.local}`,
+        ),
         row(`${t("ledger.contribution")} → ${target}`, sent, formatValue(input.contribution)),
       );
     }

@@ -92,7 +92,10 @@ function show(result) {
 
 function markError() {
   const error = state.result?.error;
-  editor.markError(Number.isInteger(error?.line) ? error.line : null, error ? `⟵ ${error.type ?? "Error"}` : "");
+  editor.markError(
+    Number.isInteger(error?.line) ? error.line : null,
+    error ? `⟵ ${error.type ?? "Error"}` : "",
+  );
 }
 
 // ---- stepping ----
@@ -233,7 +236,11 @@ $("examples").addEventListener("change", (event) => {
 // ---- share links ----
 
 async function share() {
-  const fragment = await encodeState({ code: editor.code, pass: state.model ? state.pass : null, step: state.model ? state.step : null });
+  const fragment = await encodeState({
+    code: editor.code,
+    pass: state.model ? state.pass : null,
+    step: state.model ? state.step : null,
+  });
   const url = new URL(window.location.href);
   url.hash = fragment;
   history.replaceState(null, "", url);
@@ -284,7 +291,10 @@ $("zoom-fit").addEventListener("click", () => graph.fit());
 window.addEventListener("hashchange", () => restoreFromFragment());
 
 function typingIn(target) {
-  return target instanceof Element && Boolean(target.closest(".cm-editor, input, select, textarea, [contenteditable]"));
+  return (
+    target instanceof Element &&
+    Boolean(target.closest(".cm-editor, input, select, textarea, [contenteditable]"))
+  );
 }
 
 document.addEventListener("keydown", (event) => {

@@ -5,7 +5,8 @@
 
 function toBase64Url(bytes) {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
@@ -44,7 +45,8 @@ export async function decodeState(fragment) {
   const params = new URLSearchParams(fragment.replace(/^#/, ""));
   try {
     let bytes;
-    if (params.has("z")) bytes = await through(new DecompressionStream("deflate-raw"), fromBase64Url(params.get("z")));
+    if (params.has("z"))
+      bytes = await through(new DecompressionStream("deflate-raw"), fromBase64Url(params.get("z")));
     else if (params.has("code")) bytes = fromBase64Url(params.get("code"));
     else return null;
     const code = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

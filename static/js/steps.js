@@ -96,7 +96,10 @@ export class BackwardModel {
     if (step.kind === "accumulate") return step.tensor ? [`e-${step.node}-${step.tensor}`] : [];
     return (step.inputs ?? [])
       .filter((input) => input.to)
-      .map((input) => `e-${step.node}-${input.to}${input.slot === null || input.slot === undefined ? "" : `-${input.slot}`}`);
+      .map(
+        (input) =>
+          `e-${step.node}-${input.to}${input.slot === null || input.slot === undefined ? "" : `-${input.slot}`}`,
+      );
   }
 
   /** Graph ids whose step already ran before `index` in this pass. */
@@ -145,7 +148,9 @@ export class BackwardModel {
         after: formatValue(step.after),
       });
     }
-    const parts = [t("steps.function", { i, fn: step.name ?? this.label(step.node), grad: formatValue(step.grad_output) })];
+    const parts = [
+      t("steps.function", { i, fn: step.name ?? this.label(step.node), grad: formatValue(step.grad_output) }),
+    ];
     for (const input of step.inputs ?? []) {
       if (!input.to) continue;
       const formula =
@@ -153,7 +158,9 @@ export class BackwardModel {
         (input.local_value !== null && input.local_value !== undefined
           ? `∂/∂${input.input} = ${input.local} = ${formatValue(input.local_value)}`
           : input.grad_formula || input.local || "");
-      parts.push(t("steps.sends", { value: formatValue(input.contribution), target: this.label(input.to), formula }));
+      parts.push(
+        t("steps.sends", { value: formatValue(input.contribution), target: this.label(input.to), formula }),
+      );
     }
     return parts.join(" ");
   }
