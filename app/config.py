@@ -1,4 +1,4 @@
-"""Settings: every tunable of the app in one object, read from `AUTOGRAD_LAB_*` environment variables."""
+"""Settings: every tunable of the app in one object, read from `AUTOGRAD_LAB_*` variables."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ import signal
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
+from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -50,7 +50,7 @@ class WorkerPool:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._context: BaseContext | None = None
+        self._context: ForkServerContext | None = None
         self._idle: asyncio.Queue[_Worker] | None = None
         self._waiting = 0
         self._busy = 0
@@ -254,4 +254,3 @@ def _allow_cpu(seconds: int) -> None:
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-

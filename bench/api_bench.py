@@ -151,7 +151,8 @@ def main() -> None:
         if p50_single is not None:
             overhead = (p50_single - direct) * 1e3
             print(f"\nsandbox overhead at p50 (1 client, vs direct engine): {overhead:.2f} ms")
-            print(f"  of which interpreter + trace in the worker: {(in_process - direct) * 1e3:.2f} ms")
+            worker = (in_process - direct) * 1e3
+            print(f"  of which interpreter + trace in the worker: {worker:.2f} ms")
     finally:
         server.terminate()
         try:

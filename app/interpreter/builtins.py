@@ -268,7 +268,8 @@ def _round(rt: Runtime, args: Args, kwargs: Kwargs) -> Any:
     ndigits = args[1] if len(args) > 1 else kwargs.get("ndigits")
     value = args[0]
     if isinstance(value, TensorFacade):
-        result = round(value.tensor) if ndigits is None else round(value.tensor, ndigits)
+        tensor: Any = value.tensor
+        result = round(tensor) if ndigits is None else round(tensor, ndigits)
         return rt.bridge.wrap(result)
     if not isinstance(value, int | float):
         raise TypeError(f"type {type_name(value)} doesn't define __round__ method")
@@ -296,10 +297,9 @@ def _key(rt: Runtime, key: Any) -> Callable[[Any], Any]:
 
 def _extreme(op: str, rt: Runtime, args: Args, kwargs: Kwargs) -> Any:
     name = "min" if op == "<" else "max"
-    if set(kwargs) - {"key", "default"}:
-        raise TypeError(
-            f"'{sorted(set(kwargs) - {'key', 'default'})[0]}' is an invalid keyword argument for {name}()"
-        )
+    unknown = sorted(set(kwargs) - {"key", "default"})
+    if unknown:
+        raise TypeError(f"'{unknown[0]}' is an invalid keyword argument for {name}()")
     if not args:
         raise TypeError(f"{name} expected at least 1 argument, got 0")
     items = rt.iterate(args[0]) if len(args) == 1 else list(args)

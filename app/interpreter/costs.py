@@ -197,10 +197,20 @@ ESTIMATORS: Final[dict[str, Estimator]] = {
     **dict.fromkeys(("new_zeros", "new_ones", "new_empty"), by_size_after_first),
     **dict.fromkeys(("tensor", "as_tensor"), data),
     **dict.fromkeys(
-        ("Tensor", "FloatTensor", "DoubleTensor", "LongTensor", "IntTensor", "ByteTensor",
-         "BoolTensor", "HalfTensor", "ShortTensor", "CharTensor"),
+        (
+            "Tensor",
+            "FloatTensor",
+            "DoubleTensor",
+            "LongTensor",
+            "IntTensor",
+            "ByteTensor",
+            "BoolTensor",
+            "HalfTensor",
+            "ShortTensor",
+            "CharTensor",
+        ),
         legacy,
-    ),  # fmt: skip
+    ),
     **dict.fromkeys(
         ("zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like"), like
     ),

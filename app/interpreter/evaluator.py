@@ -38,7 +38,7 @@ _OPERATORS: Final[dict[type[ast.AST], str]] = {
     ast.Not: "not", ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
     ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
 }  # fmt: skip
-_ITERATOR_TYPES: Final = (
+_ITERATOR_TYPES: Final[tuple[type, ...]] = (
     enumerate, zip, reversed, map,
     type(iter([])), type(iter(())), type(iter("")), type(iter(range(1))), type(iter({})),
     type(reversed([])), type(reversed(range(1))), type({}.keys()), type({}.values()),
@@ -326,7 +326,9 @@ class Evaluator:
                     )
                 del container[index]
             else:
-                raise NotAllowed(f"deleting an attribute is not allowed (line {node.lineno})", node.lineno)
+                raise NotAllowed(
+                    f"deleting an attribute is not allowed (line {node.lineno})", node.lineno
+                )
 
     def _assert(self, node: ast.Assert) -> None:
         if not self.ops.truth(self.evaluate(node.test)):

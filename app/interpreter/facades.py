@@ -99,9 +99,11 @@ class EngineValue(Opaque):
         cls = type(value)
         self.text = repr(value)
         self.type_label = cls.__name__
-        module = cls.__module__.replace("engine", "torch", 1) if cls.__module__.startswith(
-            "engine"
-        ) else cls.__module__
+        module = (
+            cls.__module__.replace("engine", "torch", 1)
+            if cls.__module__.startswith("engine")
+            else cls.__module__
+        )
         self.qualname = f"{module}.{cls.__qualname__}"
 
     def __repr__(self) -> str:

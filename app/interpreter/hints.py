@@ -43,7 +43,8 @@ _HINTS: Final[dict[str, tuple[str, str]]] = {
     "backward_twice": (
         "backward() frees the graph's saved tensors; pass retain_graph=True to the first call "
         "to run it again.",
-        "backward() 会释放计算图保存的张量；要再次反向传播，请在第一次调用时传入 retain_graph=True。",
+        "backward() 会释放计算图保存的张量；"
+        "要再次反向传播，请在第一次调用时传入 retain_graph=True。",
     ),
     "no_grad_fn": (
         "None of the tensors this result came from has requires_grad=True, so there is no graph "

@@ -197,8 +197,14 @@ class Namespace:
             return self.size_class
         if isinstance(value, ReturnTuple):
             kind = value.kind
-            return ClassValue(f"torch.return_types.{kind}", None, lambda v: isinstance(v, ReturnTuple) and v.kind == kind)
+            return ClassValue(
+                f"torch.return_types.{kind}",
+                None,
+                lambda v: isinstance(v, ReturnTuple) and v.kind == kind,
+            )
         if isinstance(value, EngineValue):
             label = value.qualname
-            return ClassValue(label, None, lambda v: isinstance(v, EngineValue) and v.qualname == label)
+            return ClassValue(
+                label, None, lambda v: isinstance(v, EngineValue) and v.qualname == label
+            )
         return None

@@ -29,6 +29,11 @@ INPLACE: Final[dict[str, Callable[[Any, Any], Any]]] = {
     "<<": operator.ilshift, ">>": operator.irshift, "&": operator.iand, "|": operator.ior,
     "^": operator.ixor,
 }  # fmt: skip
+UNARY: Final[dict[str, Callable[[Any], Any]]] = {
+    "-": operator.neg,
+    "+": operator.pos,
+    "~": operator.invert,
+}
 COMPARE: Final[dict[str, Callable[[Any, Any], Any]]] = {
     "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
     ">": operator.gt, ">=": operator.ge,
@@ -84,13 +89,12 @@ class Operators:
         if op == "not":
             return not self.truth(operand)
         if isinstance(operand, TensorFacade):
-            function = {"-": operator.neg, "+": operator.pos, "~": operator.invert}[op]
-            return self.bridge.wrap(function(operand.tensor))
+            return self.bridge.wrap(UNARY[op](operand.tensor))
         if not isinstance(operand, bool | int | float) or (
             op == "~" and isinstance(operand, float)
         ):
             raise TypeError(f"bad operand type for unary {op}: '{type_name(operand)}'")
-        return {"-": operator.neg, "+": operator.pos, "~": operator.invert}[op](operand)
+        return UNARY[op](operand)
 
     def compare(self, op: str, left: Any, right: Any) -> Any:
         if op == "is":
@@ -124,7 +128,8 @@ class Operators:
 
     def contains(self, container: Any, item: Any) -> bool:
         if isinstance(container, TensorFacade):
-            return bool(container.tensor.__contains__(self.bridge.unwrap(item)))
+            tensor: Any = container.tensor
+            return bool(self.bridge.unwrap(item) in tensor)
         if isinstance(container, str):
             if not isinstance(item, str):
                 raise TypeError(
@@ -149,7 +154,7 @@ class Operators:
     def truth(self, value: Any) -> bool:
         if isinstance(value, TensorFacade):
             return bool(value.tensor)
-        if isinstance(value, PLAIN_TYPES) or isinstance(value, ReturnTuple):
+        if isinstance(value, (*PLAIN_TYPES, ReturnTuple)):
             return bool(value)
         return True
 

@@ -149,22 +149,22 @@ def _children(node: ast.AST, ctx: _Context) -> list[tuple[ast.AST, _Context]]:
     inner = _Context(depth, ctx.in_function, ctx.in_loop, line=line)
     if isinstance(node, ast.For | ast.While):
         loop = _Context(depth, ctx.in_function, True, line=line)
-        head = [node.target, node.iter] if isinstance(node, ast.For) else [node.test]
-        return (
-            [(child, inner) for child in head]
-            + [(child, loop) for child in node.body]
-            + [(child, inner) for child in node.orelse]
-        )
+        head: list[ast.AST] = [node.target, node.iter] if isinstance(node, ast.For) else [node.test]
+        pairs: list[tuple[ast.AST, _Context]] = [(child, inner) for child in head]
+        pairs += [(child, loop) for child in node.body]
+        pairs += [(child, inner) for child in node.orelse]
+        return pairs
     if isinstance(node, ast.FunctionDef):
         body = _Context(depth, True, False, line=line)
-        return [(node.args, inner)] + [(child, body) for child in node.body]
+        pairs = [(node.args, inner)]
+        pairs += [(child, body) for child in node.body]
+        return pairs
     if isinstance(node, ast.Call):
         argument = _Context(depth, ctx.in_function, ctx.in_loop, call_argument=True, line=line)
-        return (
-            [(node.func, inner)]
-            + [(child, argument) for child in node.args]
-            + [(keyword, inner) for keyword in node.keywords]
-        )
+        pairs = [(node.func, inner)]
+        pairs += [(child, argument) for child in node.args]
+        pairs += [(keyword, inner) for keyword in node.keywords]
+        return pairs
     children: list[tuple[ast.AST, _Context]] = []
     for field in node._fields:
         value = getattr(node, field, None)
@@ -209,9 +209,7 @@ def _check_name(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     _check_identifier(node.id, node.lineno, "name")
 
 
-def _check_attribute(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_attribute(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Attribute)
     _check_identifier(node.attr, node.lineno, "attribute")
     if node.attr == "numpy":
@@ -222,9 +220,7 @@ def _check_attribute(
         raise _refuse(f"the attribute '.{node.attr}'", node.lineno)
 
 
-def _check_constant(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_constant(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Constant)
     value = node.value
     if isinstance(value, complex):
@@ -246,9 +242,7 @@ def _check_import(node: ast.AST, ctx: _Context, settings: Settings) -> None:
             _check_identifier(alias.asname, node.lineno, "name")
 
 
-def _check_import_from(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_import_from(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.ImportFrom)
     module = node.module or ""
     if node.level != 0 or module not in IMPORTABLE_MODULES:
@@ -265,9 +259,7 @@ def _check_import_from(
             _check_identifier(alias.asname, node.lineno, "name")
 
 
-def _check_function(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_function(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.FunctionDef)
     _check_identifier(node.name, node.lineno, "function name")
     if node.decorator_list:
@@ -308,9 +300,7 @@ def _check_return(node: ast.AST, ctx: _Context, settings: Settings) -> None:
         raise _syntax_error("'return' outside function", getattr(node, "lineno", None))
 
 
-def _check_loop_jump(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_loop_jump(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     if not ctx.in_loop:
         word = "break" if isinstance(node, ast.Break) else "continue"
         message = f"'{word}' outside loop" if word == "break" else "'continue' not properly in loop"
@@ -323,9 +313,7 @@ def _check_dict(node: ast.AST, ctx: _Context, settings: Settings) -> None:
         raise _refuse("'**' unpacking", node.lineno)
 
 
-def _check_comprehension(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_comprehension(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.comprehension)
     if node.is_async:
         raise _refuse("async for", getattr(node.target, "lineno", None))
@@ -368,9 +356,7 @@ def _check_target(target: ast.expr, *, allow_items: bool) -> None:
             raise _refuse("this assignment target", getattr(node, "lineno", None))
 
 
-def _check_generator(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_generator(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     # Generator expressions only as the direct argument of a call (`sum(x*x for x in xs)`): the
     # interpreter evaluates them eagerly, so no generator object ever exists.
     assert isinstance(node, ast.GeneratorExp)
@@ -378,9 +364,7 @@ def _check_generator(
         raise _refuse("a generator expression outside a call", node.lineno)
 
 
-def _check_formatted_value(
-    node: ast.AST, ctx: _Context, settings: Settings
-) -> None:
+def _check_formatted_value(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.FormattedValue)
     spec = node.format_spec
     if spec is None:
@@ -409,9 +393,12 @@ def check_format_spec(text: str, line: int | None) -> None:
 
 def _check_binop(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.BinOp)
-    if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant | ast.JoinedStr):
-        if isinstance(node.left, ast.JoinedStr) or isinstance(node.left.value, str):
-            raise _refuse("'%' string formatting", node.lineno, why="use an f-string")
+    left = node.left
+    formats_text = isinstance(left, ast.JoinedStr) or (
+        isinstance(left, ast.Constant) and isinstance(left.value, str)
+    )
+    if isinstance(node.op, ast.Mod) and formats_text:
+        raise _refuse("'%' string formatting", node.lineno, why="use an f-string")
 
 
 _NODE_CHECKS: Final = {

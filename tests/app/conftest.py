@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import concurrent.futures
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
-
-import warnings
 
 import pytest
 

@@ -34,7 +34,10 @@ def limit(what: str, value: str, line: int | None = 1) -> tuple[str, str, int | 
 ESCAPES: list[tuple[str, tuple[str, str, int | None]]] = [
     ("().__class__", refused("the attribute '__class__'", why=RESERVED)),
     ("x = 1\nx.__class__.__bases__", refused("the attribute '__bases__'", 2, RESERVED)),
-    ("[].__class__.__base__.__subclasses__()", refused("the attribute '__subclasses__'", why=RESERVED)),
+    (
+        "[].__class__.__base__.__subclasses__()",
+        refused("the attribute '__subclasses__'", why=RESERVED),
+    ),
     ("getattr(1, 'real')", refused("the name 'getattr'")),
     ("eval('1')", refused("the name 'eval'")),
     ("exec('x=1')", refused("the name 'exec'")),
@@ -92,7 +95,10 @@ ESCAPES: list[tuple[str, tuple[str, str, int | None]]] = [
     ("(y := 1)", refused("the walrus operator ':='")),
     ("ｅｖａｌ('1')", refused("the name 'eval'")),  # full-width look-alikes: NFKC makes them 'eval'
     ("ᵉval('1')", refused("the name 'eval'")),
-    ("import torch\ntorch.ones(1).numpy()", refused("'.numpy()'", 2, "use .tolist() to get the values")),
+    (
+        "import torch\ntorch.ones(1).numpy()",
+        refused("'.numpy()'", 2, "use .tolist() to get the values"),
+    ),
     ("import torch\ntorch.load('x')", refused("the attribute '.load'", 2)),
     ("import torch\ntorch.save(1, 'x')", refused("the attribute '.save'", 2)),
     (
@@ -124,7 +130,10 @@ PARSER_ABUSE: list[tuple[str, tuple[str, str, int | None]]] = [
             1,
         ),
     ),
-    ("if True:\nprint(1)", ("SyntaxError", "expected an indented block after 'if' statement on line 1", 2)),
+    (
+        "if True:\nprint(1)",
+        ("SyntaxError", "expected an indented block after 'if' statement on line 1", 2),
+    ),
 ]
 
 NUMBER_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
@@ -163,7 +172,10 @@ MEMORY_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
         "import torch\ntorch.zeros(1000, 1000).expand(1000, 1000, 1000)",
         limit("elements per tensor", "1000000", 2),
     ),
-    ("import torch\ntorch.ones(3).expand(10**6, 10**6)", limit("elements per tensor", "1000000", 2)),
+    (
+        "import torch\ntorch.ones(3).expand(10**6, 10**6)",
+        limit("elements per tensor", "1000000", 2),
+    ),
     (
         "import torch\ntorch.zeros(2000, 1) * torch.zeros(1, 2000)",
         limit("elements per tensor", "1000000", 2),
@@ -180,7 +192,10 @@ MEMORY_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
         "import torch\nt = torch.zeros(1000, 1000)\nt @ t @ t",
         limit("matmul size (multiply-adds)", "500000000", 3),
     ),
-    ("import torch\ntorch.zeros(10, 10).repeat(1000, 1000)", limit("elements per tensor", "1000000", 2)),
+    (
+        "import torch\ntorch.zeros(10, 10).repeat(1000, 1000)",
+        limit("elements per tensor", "1000000", 2),
+    ),
     (
         "import torch\ntorch.cat([torch.zeros(600000), torch.zeros(600000)])",
         limit("elements per tensor", "1000000", 2),
@@ -204,18 +219,27 @@ MEMORY_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
     ("x = [1]\nfor i in range(100):\n    x = x + x", limit("list length", "100000", 3)),
     ("x = [1]\nfor i in range(30):\n    x *= 2", limit("list length", "100000", 3)),
     ("x = []\nfor i in range(30):\n    x += x + [1]", limit("list length", "100000", 3)),
-    ("print('x' * 90000)\nprint('y' * 90000)\nprint('z' * 90000)", limit("output size", "200000 bytes", 3)),
+    (
+        "print('x' * 90000)\nprint('y' * 90000)\nprint('z' * 90000)",
+        limit("output size", "200000 bytes", 3),
+    ),
 ]
 
 TIME_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
     ("while True:\n    pass", limit("loop iterations", "100000")),
     ("while 1:\n    x = 1", limit("loop iterations", "100000")),
-    ("for i in range(10**6):\n    for j in range(10**6):\n        pass", limit("loop iterations", "100000", 3)),
+    (
+        "for i in range(10**6):\n    for j in range(10**6):\n        pass",
+        limit("loop iterations", "100000", 3),
+    ),
     ("x = [i for i in range(10**9)]", limit("loop iterations", "100000")),
     ("sum(x for x in range(10**9))", limit("loop iterations", "100000")),
     ("sum(range(10**12))", limit("loop iterations", "100000")),
     ("x = list(range(10**9))", limit("loop iterations", "100000")),
-    ("import torch\nt = torch.zeros(10**6)\nfor x in t:\n    pass", limit("loop iterations", "100000", 3)),
+    (
+        "import torch\nt = torch.zeros(10**6)\nfor x in t:\n    pass",
+        limit("loop iterations", "100000", 3),
+    ),
     ("def f():\n    return f()\nf()", limit("function call depth", "32", 2)),
     ("def f(n):\n    return f(n) + f(n)\nf(1)", limit("function call depth", "32", 2)),
     (
@@ -228,7 +252,8 @@ TIME_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
     ),
 ]
 
-AUTOGRAD_MISUSE = sorted(name for name in CASES if name.startswith("misuse_")) + [
+AUTOGRAD_MISUSE = [
+    *sorted(name for name in CASES if name.startswith("misuse_")),
     "backward_twice",
     "backward_non_scalar",
     "backward_without_grad",

@@ -26,7 +26,9 @@ def test_program_through_api_matches_pytorch(run_api: RunApi, name: str) -> None
 
 
 def test_answer_has_every_field_of_the_contract(run_api: RunApi) -> None:
-    body = run_api("import torch\nw = torch.tensor(1.0, requires_grad=True)\ny = w * 2\ny.backward()")
+    body = run_api(
+        "import torch\nw = torch.tensor(1.0, requires_grad=True)\ny = w * 2\ny.backward()"
+    )
     assert set(body) == {"stdout", "error", "warnings", "graph", "svg", "backward"}
     assert {"nodes", "edges"} <= set(body["graph"])
     assert len(body["backward"]) == 1
@@ -57,7 +59,10 @@ def test_non_finite_numbers_are_strings_in_json(api: TestClient) -> None:
 
 def test_a_float_overflow_is_a_clear_error(run_api: RunApi) -> None:
     error = run_api("x = 2.0 ** 10000")["error"]
-    assert (error["type"], error["message"]) == ("OverflowError", "(34, 'Numerical result out of range')")
+    assert (error["type"], error["message"]) == (
+        "OverflowError",
+        "(34, 'Numerical result out of range')",
+    )
 
 
 def test_healthz_reports_live_workers(api: TestClient) -> None:

@@ -25,14 +25,17 @@ def normalise(text: str) -> str:
     return _ADDRESS.sub("0x…", text)
 
 
-def outcome(stdout: str, error: dict[str, Any] | None, warnings: list[dict[str, Any]]) -> dict[str, Any]:
+def outcome(
+    stdout: str, error: dict[str, Any] | None, warnings: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "stdout": normalise(stdout),
         "error": None
         if error is None
         else {"type": error["type"], "message": normalise(error["message"]), "line": error["line"]},
         "warnings": [
-            {"category": w["category"], "message": w["message"], "line": w["line"]} for w in warnings
+            {"category": w["category"], "message": w["message"], "line": w["line"]}
+            for w in warnings
         ],
     }
 

@@ -23,11 +23,15 @@ with warnings.catch_warnings():
 
 from app.main import create_app
 
-NORMAL = "import torch\nw = torch.tensor(2.0, requires_grad=True)\n(w * w).backward()\nprint(w.grad)"
+NORMAL = (
+    "import torch\nw = torch.tensor(2.0, requires_grad=True)\n(w * w).backward()\nprint(w.grad)"
+)
 ENDLESS = "while True:\n    pass"
 
 
-def run_in_pool(settings: Settings, programs: list[str], during: Any = None) -> list[dict[str, Any]]:
+def run_in_pool(
+    settings: Settings, programs: list[str], during: Any = None
+) -> list[dict[str, Any]]:
     """Start a pool, run `programs` one after another, stop it; `during(pool)` runs alongside."""
 
     async def scenario() -> list[dict[str, Any]]:
@@ -115,7 +119,9 @@ def test_full_queue_answers_503_with_retry_after() -> None:
 
 def test_saturated_pool_refuses_instead_of_queueing() -> None:
     async def scenario() -> bool:
-        pool = WorkerPool(Settings(workers=1, queue_size=0, time_limit_s=20.0, deadline_grace_s=-18.0))
+        pool = WorkerPool(
+            Settings(workers=1, queue_size=0, time_limit_s=20.0, deadline_grace_s=-18.0)
+        )
         await pool.start()
         try:
             running = asyncio.create_task(pool.run(ENDLESS, "en", None))
