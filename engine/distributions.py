@@ -17,6 +17,7 @@ ATen does, so a seeded program prints the same numbers as real PyTorch:
 from __future__ import annotations
 
 import math
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
 from engine.generator import Generator, GeneratorState, resolve
-from engine.ops.graph import needs_grad, record
+from engine.ops.graph import needs_grad, record, sum_to
 from engine.ops.inplace import _old_value, check_inplace
 
 if TYPE_CHECKING:
@@ -193,12 +194,59 @@ def _normal_scalar(
 # --- integers ----------------------------------------------------------------------------------
 
 
-def random_from_to(generator: Generator | None, n: int, low: int, high: int) -> np.ndarray:
+_C_TYPE_NAMES = {
+    "bool": "bool",
+    "uint8": "unsigned char",
+    "int8": "signed char",
+    "int16": "short int",
+    "int32": "int",
+    "int64": "long int",
+    "float16": "c10::Half",
+    "float32": "float",
+    "float64": "double",
+}
+_FLOAT_DIGITS = {"float16": 11, "float32": 24, "float64": 53}
+_PRECISION_WARNING = (
+    "{name} is out of bounds [-(2^{digits}), 2^{digits}]. Due to precision limitations {type} "
+    "can support discrete uniform distribution only within this range. This warning will "
+    "become an error in version 1.7 release, please fix the code in advance (Triggered "
+    "internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates.h:{line}.)"
+)
+
+
+def check_from_to_in_range(low: int, high: int, dt: dtypes.dtype) -> None:
+    """Integers must fit the result dtype; floats warn beyond the range they count exactly."""
+    c_name = _C_TYPE_NAMES.get(dt.name, dt.name)
+    if dt.name in _FLOAT_DIGITS:
+        digits = _FLOAT_DIGITS[dt.name]
+        for name, value, line in (("from", low, 110), ("to - 1", high - 1, 111)):
+            if abs(value) > 1 << digits:
+                message = _PRECISION_WARNING.format(
+                    name=name, digits=digits, type=c_name, line=line
+                )
+                warnings.warn(message, UserWarning, stacklevel=4)
+        return
+    bits = 8 * dt.itemsize
+    if dt.name == "bool":
+        lowest, highest = 0, 1
+    elif dt.is_signed:
+        lowest, highest = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    else:
+        lowest, highest = 0, (1 << bits) - 1
+    for name, value in (("from", low), ("to - 1", high - 1)):
+        if not lowest <= value <= highest:
+            raise RuntimeError(f"{name} is out of bounds for {c_name}")
+
+
+def random_from_to(
+    generator: Generator | None, n: int, low: int, high: int, dt: dtypes.dtype = dtypes.int64
+) -> np.ndarray:
     """`n` integers uniform in [low, high), as int64 (the modulo bias is PyTorch's too)."""
     if low >= high:
         raise RuntimeError(
             f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
         )
+    check_from_to_in_range(low, high, dt)
     span = high - low
     gen = resolve(generator)
     state = gen.get_current()
@@ -254,6 +302,44 @@ class NormalBackward0(Node):
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:
         return (np.zeros(()),)
+
+
+class NormalParametersBackward(Node):
+    """torch.normal(mean, std) with tensor parameters: PyTorch's derivatives.yaml gives the
+    parameters a zero gradient (a sample is not reparameterised as mean + std·z)."""
+
+    __slots__ = ("shapes",)
+    shapes: tuple[tuple[int, ...], ...]
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return tuple(sum_to(grad * 0, shape) for shape in self.shapes)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return tuple(np.zeros(()) for _ in self.shapes)
+
+
+class NormalBackward1(NormalParametersBackward):
+    """normal(mean: Tensor, std: float);  ∂result/∂mean = 0."""
+
+    __slots__ = ()
+    derivatives = (Derivative("mean", "0", "0", "zeros_like(mean)"),)
+
+
+class NormalBackward2(NormalParametersBackward):
+    """normal(mean: float, std: Tensor);  ∂result/∂std = 0."""
+
+    __slots__ = ()
+    derivatives = (Derivative("std", "0", "0", "zeros_like(std)"),)
+
+
+class NormalBackward3(NormalParametersBackward):
+    """normal(mean: Tensor, std: Tensor);  ∂result/∂mean = ∂result/∂std = 0."""
+
+    __slots__ = ()
+    derivatives = (
+        Derivative("mean", "0", "0", "zeros_like(mean)"),
+        Derivative("std", "0", "0", "zeros_like(std)"),
+    )
 
 
 def memory_order(data: np.ndarray) -> np.ndarray:

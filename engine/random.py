@@ -15,6 +15,7 @@ import numpy as np
 from engine import distributions, dtypes
 from engine.creation import parse_size
 from engine.generator import DEFAULT_SEED, Generator, default_generator
+from engine.ops.graph import broadcast_shape, needs_grad, record
 from engine.size import Size
 from engine.tensor import Tensor
 
@@ -117,27 +118,70 @@ def randn(
 
 
 def normal(
-    mean: float,
-    std: float,
-    size: Any,
+    mean: Tensor | float,
+    std: Tensor | float = 1.0,
+    size: Any = None,
     *,
     generator: Generator | None = None,
     dtype: dtypes.dtype | None = None,
     requires_grad: bool = False,
     device: Any = None,
 ) -> Tensor:
-    """Samples of N(mean, std²) of the given size: `torch.normal(0.0, 2.0, (3,))`."""
+    """Samples of N(mean, std²): `torch.normal(0.0, 2.0, (3,))`, or one sample per element of
+    tensor `mean` and/or `std` (broadcast together): `torch.normal(torch.zeros(3), 1.0)`."""
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        return _normal_per_element(mean, std, generator)
     for name, value in (("mean", mean), ("std", std)):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(
-                f"normal(): argument '{name}' must be float, not {type(value).__name__} "
-                "(tensor means and standard deviations are not supported here)"
+                f"normal(): argument '{name}' must be float, not {type(value).__name__}"
             )
+    if size is None:
+        raise TypeError("normal(): a size is needed when mean and std are numbers")
     shape = parse_size((size,))
     dt = dtype or dtypes.get_default_dtype()
     values = distributions.normal(generator, math.prod(shape), dt, float(mean), float(std))
     _check_requires_grad(dt, requires_grad)
     return _result(values, shape, dt, requires_grad)
+
+
+def _normal_per_element(
+    mean: Tensor | float, std: Tensor | float, generator: Generator | None
+) -> Tensor:
+    """ATen's normal with tensor parameters: standard samples z (or std·z when std is a number),
+    then in place `z.mul_(std).add_(mean)`: two roundings, not one fused multiply-add."""
+    node: distributions.NormalParametersBackward
+    if isinstance(std, Tensor):
+        if bool((std._data < 0).any()):
+            raise RuntimeError("normal expects all elements of std >= 0.0")
+        if isinstance(mean, Tensor):
+            shape = broadcast_shape(tuple(mean._data.shape), tuple(std._data.shape))
+            dt, node = mean._dtype, distributions.NormalBackward3()
+        else:
+            shape, dt, node = tuple(std._data.shape), std._dtype, distributions.NormalBackward2()
+        z = distributions.normal(generator, math.prod(shape), dt).reshape(shape)
+        data = _in_place(np.multiply, z, std._data)
+    else:
+        assert isinstance(mean, Tensor)
+        shape, dt, node = tuple(mean._data.shape), mean._dtype, distributions.NormalBackward1()
+        data = distributions.normal(generator, math.prod(shape), dt, 0.0, float(std))
+        data = data.reshape(shape)
+    data = _in_place(np.add, data, mean._data if isinstance(mean, Tensor) else mean)
+    result = Tensor._make(data, dt)
+    inputs = tuple(p for p in (mean, std) if isinstance(p, Tensor))
+    if needs_grad(*inputs):
+        node.shapes = tuple(tuple(p._data.shape) for p in inputs)
+        record(node, result, inputs)
+    return result
+
+
+def _in_place(ufunc: Any, out: np.ndarray, other: np.ndarray | float) -> np.ndarray:
+    """`out.op_(other)`: computed in the wider of the two dtypes, stored back in out's dtype."""
+    if isinstance(other, float | int):
+        other = np.asarray(other, dtype=out.dtype)
+    common = np.result_type(out.dtype, other.dtype) if other.ndim else out.dtype
+    result: np.ndarray = ufunc(out, other, dtype=common).astype(out.dtype)
+    return result
 
 
 def _randint_bounds(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[int, int, Any]:
@@ -173,7 +217,7 @@ def randint(
     low, high, size = _randint_bounds(args, bounds)
     shape = parse_size((size,))
     dt = dtype or dtypes.int64
-    values = distributions.random_from_to(generator, math.prod(shape), low, high)
+    values = distributions.random_from_to(generator, math.prod(shape), low, high, dt)
     # PyTorch samples before it refuses requires_grad, so the stream moves on regardless
     _check_requires_grad(dt, requires_grad)
     return _result(values, shape, dt, requires_grad)

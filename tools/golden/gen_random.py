@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import platform
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,8 @@ import torch
 
 OUT = Path(__file__).resolve().parents[2] / "tests" / "engine" / "fixtures" / "random.json"
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64}
-DTYPES |= {"int32": torch.int32, "float16": torch.float16}
+DTYPES |= {"int32": torch.int32, "float16": torch.float16, "uint8": torch.uint8}
+DTYPES |= {"bool": torch.bool}
 NAMES = {v: k for k, v in DTYPES.items()}
 
 SEEDS = (0, 1, 42, 1234, 2**32 + 7, 67280421310721)
@@ -40,9 +42,18 @@ def _kwargs(step: Step, gens: dict[str, torch.Generator]) -> dict[str, Any]:
     return kwargs
 
 
+def _arg(value: Any) -> Any:
+    """A step argument: {"tensor": values, "dtype": …, "requires_grad": …} builds a tensor."""
+    if isinstance(value, dict):
+        t = torch.tensor(value["tensor"], dtype=DTYPES[value.get("dtype", "float32")])
+        return t.requires_grad_() if value.get("requires_grad") else t
+    return value
+
+
 def run_step(step: Step, gens: dict[str, torch.Generator]) -> Any:
     """One step; the test's runner mirrors this with `engine` in torch's place."""
-    op, args, kwargs = step["op"], step.get("args", []), _kwargs(step, gens)
+    op, kwargs = step["op"], _kwargs(step, gens)
+    args = [_arg(a) for a in step.get("args", [])]
     if op == "generator":
         gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
         return None
@@ -90,10 +101,15 @@ def run_program(program: dict[str, Any]) -> dict[str, Any]:
         torch.manual_seed(program["seed"])
     results = []
     for step in program["steps"]:
-        try:
-            results.append(record(run_step(step, gens)))
-        except Exception as error:  # the fixture records torch's error, type and message
-            results.append({"error": type(error).__name__, "message": str(error)})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                result = record(run_step(step, gens))
+            except Exception as error:  # the fixture records torch's error, type and message
+                result = {"error": type(error).__name__, "message": str(error)}
+        if caught:
+            result["warnings"] = [str(w.message) for w in caught]
+        results.append(result)
     return {**program, "results": results}
 
 
@@ -234,6 +250,47 @@ def normals_and_methods() -> list[dict[str, Any]]:
     ]
 
 
+def tensor_parameters() -> list[dict[str, Any]]:
+    def t(values: list[Any], dtype: str = "float32", grad: bool = False) -> dict[str, Any]:
+        return {"tensor": values, "dtype": dtype, "requires_grad": grad}
+
+    means = [0.5, -1.0, 2.0, 3.3] * 5
+    stds = [0.3, 1.7, 2.2, 0.9] * 5
+    steps: list[Step] = [
+        {"op": "normal", "args": [t(means[:4]), t(stds[:4])]},
+        {"op": "normal", "args": [t(means), t(stds)]},
+        {"op": "normal", "args": [t(means[:3]), 1.7]},
+        {"op": "normal", "args": [t(means), 1.7]},
+        {"op": "normal", "args": [0.5, t(stds[:5])]},
+        {"op": "normal", "args": [0.5, t(stds)]},
+        {"op": "normal", "args": [t([[0.0], [1.0]]), t([[1.0, 2.0, 3.0]])]},
+        {"op": "normal", "args": [t(means[:3], "float64"), t(stds[:3])]},
+        {"op": "normal", "args": [t(means[:17], "float64"), 0.25]},
+        {"op": "normal", "args": [t(means[:3], grad=True), t(stds[:3], grad=True)]},
+        {"op": "normal", "args": [t(means[:3], grad=True), 2.0]},
+        {"op": "normal", "args": [1.0, t(stds[:3], grad=True)]},
+        {"op": "normal", "args": [t(means[:3]), t(stds[:2])]},
+        {"op": "normal", "args": [t(means[:3]), t([1.0, -1.0, 1.0])]},
+        {"op": "normal", "args": [t(means[:3]), -1.0]},
+        {"op": "randn", "args": [2]},
+    ]
+    ranges: list[Step] = [
+        {"op": "randint", "args": [-(2**25), 5, [2]], "kwargs": {"dtype": "float32"}},
+        {"op": "randint", "args": [0, 2**24 + 1, [2]], "kwargs": {"dtype": "float32"}},
+        {"op": "randint", "args": [0, 2**24 + 2, [2]], "kwargs": {"dtype": "float32"}},
+        {"op": "randint", "args": [0, 2**53 + 2, [2]], "kwargs": {"dtype": "float64"}},
+        {"op": "randint", "args": [0, 300, [2]], "kwargs": {"dtype": "uint8"}},
+        {"op": "randint", "args": [-1, 3, [2]], "kwargs": {"dtype": "uint8"}},
+        {"op": "randint", "args": [0, 2**31 + 1, [2]], "kwargs": {"dtype": "int32"}},
+        {"op": "randint", "args": [0, 2, [5]], "kwargs": {"dtype": "bool"}},
+        {"op": "rand", "args": [2]},
+    ]
+    return [
+        {"name": "normal-tensor-parameters", "seed": 12, "steps": steps},
+        {"name": "randint-ranges-per-dtype", "seed": 13, "steps": ranges},
+    ]
+
+
 def generators_and_seeds() -> list[dict[str, Any]]:
     explicit = [
         {"op": "generator", "name": "g", "seed": 5},
@@ -288,6 +345,7 @@ def main() -> None:
         + sequences()
         + integers()
         + normals_and_methods()
+        + tensor_parameters()
         + generators_and_seeds()
         + errors()
     )
