@@ -19,6 +19,10 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
     # base.html: header and preferences
     "app.name": ("Autograd Lab", "Autograd 实验室"),
     "app.tagline": ("See PyTorch's autograd at work", "看懂 PyTorch 的自动求导"),
+    "app.noscript": (
+        "Autograd Lab needs JavaScript to run programs and draw their graphs.",
+        "Autograd 实验室需要启用 JavaScript 才能运行程序并绘制计算图。",
+    ),
     "nav.playground": ("Playground", "练习场"),
     "nav.lessons": ("Lessons", "课程"),
     "nav.skip": ("Skip to main content", "跳到主要内容"),

@@ -234,3 +234,11 @@ def test_editor_module_imports_the_pinned_codemirror_bundle() -> None:
         ).read_text(encoding="utf-8")
     )
     assert lock["packages"]["node_modules/codemirror"]["version"] == CODEMIRROR_VERSION
+
+
+def test_navigation_marks_the_current_page(client: Client) -> None:
+    markup = parse(client.get("/").text)
+    current = [
+        attrs.get("href") for tag, attrs in markup.tags if attrs.get("aria-current") == "page"
+    ]
+    assert current == ["/"]
