@@ -118,8 +118,9 @@ def allclose(
 class WhereBackward0(Node):
     """result = where(condition, self, other);  ∂/∂self = 1 where condition, ∂/∂other elsewhere."""
 
-    __slots__ = ("condition", "other_shape", "self_shape")
+    __slots__ = ("condition", "condition_tensor", "other_shape", "self_shape")
     condition: np.ndarray
+    condition_tensor: Tensor
     other_shape: tuple[int, ...]
     self_shape: tuple[int, ...]
     derivatives = (
@@ -150,7 +151,7 @@ class WhereBackward0(Node):
         return sum_to(g_self, self.self_shape), sum_to(g_other, self.other_shape)
 
     def saved_values(self) -> dict[str, Any]:
-        return {"condition": self.condition}
+        return {"condition": self.condition_tensor}
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:
         return (self.condition.astype(np.float32), (~self.condition).astype(np.float32))
@@ -192,6 +193,7 @@ def where(
     if needs_grad(x, y):
         node = WhereBackward0()
         node.condition = condition._data.copy()
+        node.condition_tensor = condition
         node.self_shape = tuple(np.shape(xd))
         node.other_shape = tuple(np.shape(yd))
         record(node, result, (x, y))

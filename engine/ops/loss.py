@@ -141,7 +141,18 @@ def mse_loss(
 class NllLossBackward0(Node):
     """result = −Σ w[t_i]·self[i, t_i] (/ Σ w for mean);  ∂/∂self[i, t_i] = −w[t_i] (/ Σ w)."""
 
-    __slots__ = ("ignore_index", "reduction", "self_sizes", "target", "total_weight", "weight")
+    __slots__ = (
+        "ignore_index",
+        "reduction",
+        "self_sizes",
+        "target",
+        "target_tensor",
+        "total_weight",
+        "weight",
+        "weight_tensor",
+    )
+    target_tensor: Tensor
+    weight_tensor: Tensor | None
     ignore_index: int
     reduction: int
     target: np.ndarray
@@ -186,9 +197,9 @@ class NllLossBackward0(Node):
         return {
             "ignore_index": self.ignore_index,
             "reduction": self.reduction,
-            "target": self.target,
+            "target": self.target_tensor,
             "total_weight": self.total_weight,
-            "weight": self.weight,
+            "weight": self.weight_tensor,
         }
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:
@@ -265,6 +276,8 @@ def nll_loss(
         node.target = tgt.copy()
         node.total_weight = float(total_weight) if code else 0.0
         node.weight = None if w is None else w.copy()
+        node.target_tensor = target
+        node.weight_tensor = weight
         node.self_sizes = tuple(x.shape)
         record(node, result, (input,))
     return result
