@@ -15,12 +15,13 @@ import multiprocessing
 import os
 import resource
 import signal
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, TypeVar
 
 from app.config import Settings
 from app.interpreter.hints import hint_text
@@ -32,6 +33,9 @@ _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 _OPEN_FILES = 32
 _READY = "ready"
 _START_TIMEOUT_S = 60.0
+
+
+_T = TypeVar("_T")
 
 
 class PoolSaturated(Exception):
@@ -127,46 +131,87 @@ class WorkerPool:
         finally:
             self._waiting -= 1
         self._busy += 1
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, self._round_trip, worker, (code, lang, focus))
         try:
-            result, worker = await asyncio.shield(future)
-        except asyncio.CancelledError:
-            # the client went away; the worker comes back when its program is done
-            future.add_done_callback(lambda done: idle.put_nowait(done.result()[1]))
-            raise
+            result, worker = await self._round_trip(worker, (code, lang, focus))
         finally:
             self._busy -= 1
         idle.put_nowait(worker)
         return result
 
-    def _round_trip(
+    async def _round_trip(
         self, worker: _Worker, job: tuple[str, str, str | None]
     ) -> tuple[dict[str, Any], _Worker]:
-        """Send a job and wait for its answer until the deadline (runs in an executor thread)."""
+        """Send a job and wait (on the event loop, no thread) for its answer until the deadline."""
+        loop = asyncio.get_running_loop()
         lang = job[1]
         deadline = self.settings.deadline_s
         try:
             worker.connection.send(job)
-            if worker.connection.poll(deadline):
-                result: dict[str, Any] = worker.connection.recv()
-                worker.jobs += 1
-                if worker.jobs >= self.settings.worker_max_jobs:
-                    return result, self._replace(worker)
-                return result, worker
+            await asyncio.wait_for(_readable(loop, worker.connection), deadline)
+            # the worker writes its answer in one go once it is readable; EOF if it died
+            result: dict[str, Any] = worker.connection.recv()
+        except TimeoutError:
             outcome = _timeout_result(deadline, lang)
         except (EOFError, OSError):
-            worker.process.join(timeout=1)
-            outcome = _crash_result(worker.process.exitcode, self.settings, lang)
+            exitcode = await self._in_thread(_reap, worker)
+            outcome = _crash_result(exitcode, self.settings, lang)
+        except asyncio.CancelledError:
+            # the client went away mid-program: replace the worker in the background
+            replacing = loop.run_in_executor(self._executor, self._replace, worker)
+            replacing.add_done_callback(self._return_to_idle)
+            raise
         except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
             outcome = _crash_result(None, self.settings, lang)
-        return outcome, self._replace(worker)
+        else:
+            worker.jobs += 1
+            if worker.jobs < self.settings.worker_max_jobs:
+                return result, worker
+            return result, await self._in_thread(self._replace, worker)
+        return outcome, await self._in_thread(self._replace, worker)
+
+    async def _in_thread(self, function: Callable[[_Worker], _T], worker: _Worker) -> _T:
+        """Blocking process work (kill, join, spawn) off the event loop; a replacement worker
+        spawned for a request that is cancelled meanwhile still reaches the idle queue."""
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, function, worker)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            future.add_done_callback(self._return_to_idle)
+            raise
+
+    def _return_to_idle(self, done: asyncio.Future[Any]) -> None:
+        if self._idle is not None and not done.cancelled() and done.exception() is None:
+            replacement = done.result()
+            if isinstance(replacement, _Worker):
+                self._idle.put_nowait(replacement)
 
     def _replace(self, worker: _Worker) -> _Worker:
         _kill(worker)
         if worker in self._workers:
             self._workers.remove(worker)
         return self._spawn()
+
+
+async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
+    """Wait until the connection has data (or EOF) without blocking the event loop."""
+    ready: asyncio.Future[None] = loop.create_future()
+    fd = connection.fileno()
+
+    def wake() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    loop.add_reader(fd, wake)
+    try:
+        await ready
+    finally:
+        loop.remove_reader(fd)
+
+
+def _reap(worker: _Worker) -> int | None:
+    worker.process.join(timeout=1)
+    return worker.process.exitcode
 
 
 def _kill(worker: _Worker) -> None:

@@ -167,3 +167,21 @@ def test_worker_os_limits_forbid_file_writes_and_large_memory(tmp_path: Path) ->
     outcomes = [results.get(timeout=5), results.get(timeout=5)]
     assert outcomes == ["file: File too large", "memory: MemoryError"]
     assert target.stat().st_size == 0
+
+
+def test_a_cancelled_request_does_not_lose_its_worker() -> None:
+    async def scenario() -> dict[str, Any]:
+        settings = Settings(workers=1, time_limit_s=20.0, max_loop_iterations=10**12)
+        pool = WorkerPool(settings)
+        await pool.start()
+        try:
+            running = asyncio.create_task(pool.run(ENDLESS, "en", None))
+            while pool.load[0] == 0:
+                await asyncio.sleep(0.05)
+            running.cancel()  # the client went away while its program ran
+            await asyncio.gather(running, return_exceptions=True)
+            return await asyncio.wait_for(pool.run(NORMAL, "en", None), 30)
+        finally:
+            await pool.stop()
+
+    assert asyncio.run(scenario())["stdout"] == "tensor(4.)\n"
