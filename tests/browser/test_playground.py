@@ -6,6 +6,7 @@ dy/dx = w = 2, dy/dw = x = 1, dy/db = 1), never from our own output.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -340,3 +341,17 @@ def test_warnings_are_shown_with_their_line(page: Page) -> None:
     expect(warnings).to_contain_text("Line 3")
     expect(warnings).to_contain_text("volatile was removed")
     expect(page.locator("#stdout")).to_have_text("tensor([1., 1.])\n")
+
+
+def test_plain_code_fragment_from_a_lesson_opens_and_runs(page: Page) -> None:
+    # lessons link here with /#code=<base64url(utf-8)> (app.lessons.playground_href)
+    code = (
+        "import torch\n# 中文注释\na = torch.tensor(3.0, requires_grad=True)\n"
+        "b = a + a\nb.backward()\n"
+    )
+    encoded = base64.urlsafe_b64encode(code.encode()).decode().rstrip("=")
+    with page.expect_response("**/api/run"):
+        page.goto(f"/#code={encoded}")
+    expect(page.locator(".cm-content")).to_contain_text("中文注释")
+    expect(page.locator("#step-controls")).to_be_visible()
+    assert editor_text(page).strip() == code.strip()
