@@ -133,6 +133,7 @@ UNARY = [
     Unary("clamp_min", lambda x: x.clamp(min=0.3), away_from([0.3])),
     Unary("clamp_max", lambda x: x.clamp(max=0.3), away_from([0.3])),
     Unary("clamp_min_fn", lambda x: torch.clamp_min(x, 0.3), away_from([0.3])),
+    Unary("clamp_max_fn", lambda x: torch.clamp_max(x, 0.3), away_from([0.3])),
     Unary("neg", lambda x: -x),
     Unary("pow_scalar", lambda x: x**3),
     Unary("pow_fraction", lambda x: x**1.5, low=0.2, high=3.0),
@@ -336,7 +337,17 @@ SHAPE_OPS: list[tuple[str, tuple[int, ...], Fn]] = [
     ("div_", (2, 2), lambda x: x.sin().div_(x.exp() + 1)),
     ("iadd", (2,), lambda x: _iadd(x)),
     ("to_copy", (2,), lambda x: x.to(torch.float64, copy=True) * x),
+    ("alias", (2, 2), lambda x: x[...] * x),
+    ("copy_", (2, 2), lambda x: torch.zeros(2, 2, dtype=torch.float64).copy_(x.sin()) * x),
+    ("zero_", (2,), lambda x: (x * 2).zero_() + x * x),
+    ("fill_", (2,), lambda x: (x * 2).fill_(3.0) * x),
+    ("sign", (3,), lambda x: away_sign(x)),
 ]
+
+
+def away_sign(x: torch.Tensor) -> torch.Tensor:
+    # sign is flat (its gradient is 0) away from 0; shifting keeps the draws away from it
+    return (x + 3.0).sign() * x + (x - 3.0).sign() * x * x
 
 
 def _setitem(x: torch.Tensor) -> torch.Tensor:
