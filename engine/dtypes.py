@@ -53,6 +53,8 @@ class dtype:
         raise RuntimeError(f"Complex dtypes are not supported; got {self}")
 
 
+dtype.__module__ = "torch"
+
 # dtype categories, in promotion order
 _BOOL: Final = 0
 _INT: Final = 1

@@ -29,3 +29,6 @@ class Size(tuple[int, ...]):
         if isinstance(index, slice):
             return Size(tuple.__getitem__(self, index))
         return tuple.__getitem__(self, index)
+
+
+Size.__module__ = "torch"

@@ -8,7 +8,9 @@ pops the node with the highest sequence number first (the most recently created)
 from __future__ import annotations
 
 import heapq
+import warnings
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,6 +23,16 @@ if TYPE_CHECKING:
     from engine.tensor import Tensor
 
 Edge = tuple[Node, int]
+
+_CREATE_GRAPH_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the "
+    "parameter and its gradient which can cause a memory leak. We recommend using autograd.grad "
+    "when creating the graph to avoid this. If you have to use this function, make sure to reset "
+    "the .grad fields of your parameters to None after use to break the cycle and avoid the "
+    "leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1307.)"
+)
+# PyTorch warns about this once per process; here once per context (one program run)
+_create_graph_warned: ContextVar[bool] = ContextVar("create_graph_warned", default=False)
 
 
 def gradient_edge(t: Tensor) -> Edge:
@@ -74,6 +86,9 @@ def run_backward(
                 f"element {i} of tensors does not require grad and does not have a grad_fn"
             )
     as_tensors = create_graph
+    if create_graph and inputs is None and not _create_graph_warned.get():
+        _create_graph_warned.set(True)
+        warnings.warn(_CREATE_GRAPH_WARNING, UserWarning, stacklevel=4)
     seeds = _seed(roots, grads, as_tensors)
     root_edges = [gradient_edge(r) for r in roots]
 
@@ -257,7 +272,12 @@ def _accumulate(fn: AccumulateGrad, g: Grad, as_tensors: bool, observer: Any) ->
     var = fn.variable
     before = None if var._grad is None else var._grad._data.copy()
     if as_tensors:
-        var._grad = g if var._grad is None else var._grad + g
+        if var._grad is None:
+            # PyTorch stores a differentiable copy (new tensor, then copy_): CopyBackwards
+            fresh = var._make(np.zeros_like(var._data), var.dtype)
+            var._grad = fresh.copy_(g)
+        else:
+            var._grad = var._grad + g
     else:
         data = np.asarray(g)
         if data.dtype != var._data.dtype:

@@ -81,6 +81,11 @@ class Node:
         self._released = False
         self._retained: list[tuple[int, Tensor]] | None = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # PyTorch's node classes print as <class 'MulBackward0'>
+        cls.__module__ = "builtins"
+
     def name(self) -> str:
         return type(self).__name__
 

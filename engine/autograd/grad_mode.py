@@ -37,6 +37,9 @@ class _GradModeManager:
     ) -> None:
         _grad_enabled.reset(self._tokens.pop())
 
+    def __repr__(self) -> str:
+        return f"<torch.autograd.grad_mode.{type(self).__name__} object at {id(self):#x}>"
+
     def __call__(self, func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -88,3 +91,6 @@ class set_grad_enabled(_GradModeManager):
 
     def clone(self) -> set_grad_enabled:
         return set_grad_enabled(self._mode)
+
+    def __repr__(self) -> str:
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"

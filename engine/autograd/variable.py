@@ -33,10 +33,12 @@ class Variable(metaclass=_VariableMeta):
     ) -> Tensor:
         if volatile:
             warnings.warn(_VOLATILE_WARNING, UserWarning, stacklevel=2)
+            if requires_grad:
+                raise ValueError("Variable can't be volatile and require_grad at the same time!")
         if not isinstance(data, Tensor):
             raise TypeError(f"Variable data has to be a tensor, but got {type(data).__name__}")
         t = data.detach()
         t._base = None
         if requires_grad:
-            t.requires_grad_(True)
+            t._set_requires_grad(True, "Only Tensors of floating point and complex dtype")
         return t

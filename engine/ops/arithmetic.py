@@ -446,7 +446,12 @@ class PowBackward2(Node):
         return values
 
 
-def pow(a: Tensor, exponent: Tensor | Number) -> Tensor:
+def pow(a: Tensor | Number, exponent: Tensor | Number) -> Tensor:
+    if isinstance(a, SCALAR_TYPES):
+        # torch.pow(2, x): a number raised to a tensor
+        if isinstance(exponent, SCALAR_TYPES):
+            raise TypeError("pow() received an invalid combination of arguments")
+        return rpow(exponent, a)
     check_operand(exponent, "** or pow()", a)
     if isinstance(exponent, SCALAR_TYPES):
         dt = binary_dtype(a, exponent)

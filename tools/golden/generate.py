@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import json
 import math
+import multiprocessing
 import re
 import sys
 import types
@@ -56,16 +57,25 @@ def torch_modules() -> dict[str, types.ModuleType]:
     return modules
 
 
+_modules: dict[str, types.ModuleType] = {}
+
+
+def run_one(path: str) -> Any:
+    """One program in a freshly forked process: a new session, as a learner's program gets.
+
+    PyTorch warns some things once per process (e.g. backward with create_graph=True); a
+    program's output must not depend on which programs happened to run before it.
+    """
+    source = (PROGRAMS / path).read_text(encoding="utf-8")
+    return normalise(run_program(source, _modules))
+
+
 def run_all(modules: dict[str, types.ModuleType]) -> dict[str, Any]:
-    torch: Any = modules["torch"]
-    results = {}
-    for path in program_paths():
-        source = (PROGRAMS / path).read_text(encoding="utf-8")
-        results[path] = normalise(run_program(source, modules))
-        # A program may switch grad mode off at top level; the next one starts fresh, as in
-        # test_golden.py.
-        torch.set_grad_enabled(True)
-    return results
+    _modules.update(modules)
+    paths = program_paths()
+    with multiprocessing.get_context("fork").Pool(2, maxtasksperchild=1) as pool:
+        outputs = pool.map(run_one, paths, chunksize=1)
+    return dict(zip(paths, outputs, strict=True))
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import contextvars
 import io
 import sys
 import traceback
@@ -122,7 +123,10 @@ def run_program(source: str, modules: Mapping[str, types.ModuleType]) -> dict[st
         warnings.showwarning = _record_warnings(recorded)
         sys.displayhook = _echo(out)
         try:
-            error = _execute(tree, scope)
+            # a context of its own per program (as the app gives each run): what a program sets
+            # in its context (grad mode, print options, once-only warnings, the engine's random
+            # generator) does not leak into the next one
+            error = contextvars.copy_context().run(_execute, tree, scope)
         finally:
             sys.displayhook = saved_hook
     return {"stdout": out.getvalue(), "error": error, "warnings": recorded}
