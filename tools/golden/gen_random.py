@@ -226,9 +226,19 @@ def normals_and_methods() -> list[dict[str, Any]]:
             }
         )
         methods.append({"op": "normal_", "shape": [4, 8], "dtype": dtype, "transpose": True})
+        # samples that round up to `to` come back as `from`
+        top = 2.0**23 if dtype == "float32" else 2.0**52
+        methods.append({"op": "uniform_", "shape": [50], "dtype": dtype, "args": [top, top + 1]})
         methods.append({"op": "normal_", "shape": [4, 8], "dtype": dtype})
         methods.append({"op": "uniform_", "shape": [3], "dtype": dtype, "requires_grad": True})
         methods.append({"op": "normal_", "shape": [3], "dtype": dtype, "requires_grad": True})
+    for shape in ([3], [40], [4, 5]):
+        methods.append({"op": "uniform_", "shape": shape, "dtype": "float16", "args": [-1.3, 2.7]})
+        methods.append({"op": "normal_", "shape": shape, "dtype": "float16", "args": [0.5, 2.0]})
+    methods.append({"op": "uniform_", "shape": [3000], "dtype": "float16"})
+    methods.append({"op": "rand", "args": [5], "kwargs": {"dtype": "float16"}})
+    methods.append({"op": "randn", "args": [5], "kwargs": {"dtype": "float16"}})
+    methods.append({"op": "randn", "args": [50], "kwargs": {"dtype": "float16"}})
     likes: list[Step] = [
         {"op": "rand_like", "like_shape": [2, 3], "like_dtype": "float32"},
         {"op": "rand_like", "like_shape": [20], "like_dtype": "float64"},
