@@ -78,6 +78,7 @@ class Sample:
     status: int  # 0: no HTTP answer (timeout, connection error)
     seconds: float
     program_error: str | None = None
+    message: str = ""
     failure: str | None = None
 
 
@@ -106,7 +107,9 @@ async def run(client: httpx.AsyncClient, kind: Kind, code: str, phase: Phase) ->
         sample = Sample(kind, response.status_code, time.perf_counter() - started)
         if response.status_code == 200:
             program_error = response.json()["error"]
-            sample.program_error = None if program_error is None else program_error["type"]
+            if program_error is not None:
+                sample.program_error = program_error["type"]
+                sample.message = program_error["message"]
     phase.samples.append(sample)
     return sample
 
@@ -190,6 +193,9 @@ def report(phase: Phase) -> bool:
             print(f"           no answer: {dict(failures)}")
         if program_errors:
             print(f"           programs that raised: {dict(program_errors.most_common())}")
+            examples = {s.program_error: s.message for s in samples if s.program_error}
+            for error_type, message in sorted(examples.items()):
+                print(f"             e.g. {error_type}: {message[:100]}")
         if kind == "student":
             # An error is a request the server did not serve: anything but a 200 (a program
             # that raises, like the examples that demonstrate PyTorch's errors, is served).
