@@ -221,8 +221,8 @@ class Evaluator:
     def _for(self, node: ast.For) -> None:
         iterable = self.evaluate(node.iter)
         for item in self.iterator(iterable):
-            self.budget.tick()
             self.line = node.lineno
+            self.budget.tick()
             self.assign(node.target, item)
             try:
                 self.execute_block(node.body)
