@@ -46,7 +46,8 @@ def error_of(code: str, **limits: Any) -> tuple[str, str, int | None]:
             ("matmul size (multiply-adds)", "50", 3),
         ),
         (
-            "import torch\nw = torch.ones(1, requires_grad=True)\nfor i in range(20):\n    w = w * 2",
+            "import torch\nw = torch.ones(1, requires_grad=True)\n"
+            "for i in range(20):\n    w = w * 2",
             {"max_recorded_ops": 10},
             ("recorded operations", "10", 4),
         ),
