@@ -89,6 +89,13 @@ _STRINGS: Final[dict[str, tuple[str, str]]] = {
         "The graph is large, so parts of it are collapsed.",
         "计算图较大，部分节点已折叠。",
     ),
+    "graph.focus": ("Graph of", "显示"),
+    "graph.focus_backward": ("the last backward()", "最后一次 backward() 的图"),
+    "graph.focus_names": ("every named tensor", "所有命名张量的图"),
+    "graph.focus_note": (
+        "Only {name}'s graph is drawn; steps outside it still appear below.",
+        "图中只画出了 {name} 的计算图；图外的步骤仍在下方列出。",
+    ),
     "graph.zoom_in": ("Zoom in", "放大"),
     "graph.zoom_out": ("Zoom out", "缩小"),
     "graph.zoom_fit": ("Fit to view", "适合窗口"),

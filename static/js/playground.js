@@ -22,6 +22,11 @@ const state = {
   running: false,
   pendingPosition: null, // a share link's pass/step, applied once its run returns
   restoredCode: null, // the program a share link opened
+  focus: null, // the tensor name whose graph is drawn (null: the server's default graph)
+  focusCode: null, // the program `focus` was chosen for
+  names: [], // tensor names the learner can focus on, from the default graph
+  defaultMode: null, // which graph the server drew without a focus: "backward" or "names"
+  defaultNodes: [], // the nodes of that graph
 };
 
 const transcript = new Transcript({
@@ -57,7 +62,7 @@ async function run() {
     const response = await fetch("/api/run", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ code: editor.code, lang: currentLang() }),
+      body: JSON.stringify({ code: editor.code, lang: currentLang(), focus: focusFor(editor.code) }),
     });
     if (response.status === 503 || response.status === 429) {
       transcript.fail("out.busy", { s: response.headers.get("Retry-After") ?? "5" });
@@ -79,11 +84,14 @@ async function run() {
 
 function show(result) {
   state.result = result;
-  state.model = new BackwardModel(result);
+  // A focused graph draws part of the program: name the other nodes from the full graph.
+  if (result.graph?.mode !== "focus") state.defaultNodes = result.graph?.nodes ?? [];
+  state.model = new BackwardModel(result, result.graph?.mode === "focus" ? state.defaultNodes : []);
   transcript.show(result);
   markError();
   graph.show(result);
   fillPassPicker();
+  fillFocusPicker();
   const wanted = state.pendingPosition;
   state.pendingPosition = null;
   const lastPass = Math.max(0, state.model.passCount - 1);
@@ -135,7 +143,12 @@ function paintStep(follow = false) {
   }
   const drawn = model.isDrawn(pass);
   const dropped = model.passes[pass]?.steps_dropped ?? 0;
-  const notes = [drawn ? "" : t("graph.other_pass"), dropped ? t("steps.dropped", { n: dropped }) : ""];
+  const focus = state.result?.graph?.mode === "focus" ? state.result.graph.focus : null;
+  const notes = [
+    drawn ? "" : t("graph.other_pass"),
+    focus ? t("graph.focus_note", { name: focus }) : "",
+    dropped ? t("steps.dropped", { n: dropped }) : "",
+  ];
   $("pass-note").textContent = notes.filter(Boolean).join(" ");
   graph.paint(
     drawn
@@ -199,6 +212,45 @@ function showPlaying() {
   button.dataset.i18n = playing ? "steps.pause" : "steps.play";
   button.textContent = t(button.dataset.i18n);
 }
+
+// ---- which graph: the default one, or one named tensor's (the request's `focus`) ----
+
+/** The focus to ask for: only while the program is the one it was chosen for. */
+function focusFor(code) {
+  return state.focus !== null && code === state.focusCode ? state.focus : null;
+}
+
+function fillFocusPicker() {
+  const graphJson = state.result?.graph ?? {};
+  if (graphJson.mode !== "focus") {
+    const seen = new Set();
+    state.names = (graphJson.nodes ?? [])
+      .filter((n) => n.kind === "tensor" && n.name && !seen.has(n.name) && seen.add(n.name))
+      .map((n) => n.name);
+    state.focus = null;
+    state.defaultMode = graphJson.mode;
+  }
+  const defaultOption = document.createElement("option");
+  defaultOption.value = "";
+  defaultOption.textContent =
+    state.defaultMode === "names" ? t("graph.focus_names") : t("graph.focus_backward");
+  const options = state.names.map((name) => {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    return option;
+  });
+  const picker = $("graph-focus");
+  picker.replaceChildren(defaultOption, ...options);
+  picker.value = state.focus ?? "";
+  $("graph-focus-field").hidden = state.names.length < 2;
+}
+
+$("graph-focus").addEventListener("change", (event) => {
+  state.focus = event.target.value || null;
+  state.focusCode = editor.code;
+  run();
+});
 
 function fillPassPicker() {
   const picker = $("pass-picker");
@@ -348,6 +400,7 @@ document.addEventListener("langchange", () => {
   if (state.model) {
     const keep = { pass: state.pass, step: state.step };
     fillPassPicker();
+    fillFocusPicker();
     goTo(keep.pass, keep.step, { follow: false });
   } else paintStep();
   showPlaying();

@@ -8,11 +8,15 @@ import { formatValue, sameValue } from "./format.js";
 import { t } from "./prefs.js";
 
 export class BackwardModel {
-  /** @param {object} result the JSON body of POST /api/run */
-  constructor(result) {
+  /**
+   * @param {object} result the JSON body of POST /api/run
+   * @param {object[]} moreNodes nodes known from another graph of the same program (ids are
+   *   stable per program), so steps outside a focused graph are still named
+   */
+  constructor(result, moreNodes = []) {
     this.passes = Array.isArray(result.backward) ? result.backward : [];
     this.nodes = new Map();
-    for (const node of result.graph?.nodes ?? []) this.nodes.set(node.id, node);
+    for (const node of [...moreNodes, ...(result.graph?.nodes ?? [])]) this.nodes.set(node.id, node);
     // Which tensor a grad_fn produced, to show non-leaf grads kept by retain_grad().
     this.outputOf = new Map();
     for (const node of this.nodes.values()) {

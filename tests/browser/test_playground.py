@@ -355,3 +355,22 @@ def test_plain_code_fragment_from_a_lesson_opens_and_runs(page: Page) -> None:
     expect(page.locator(".cm-content")).to_contain_text("中文注释")
     expect(page.locator("#step-controls")).to_be_visible()
     assert editor_text(page).strip() == code.strip()
+
+
+def test_graph_of_one_named_tensor(page: Page) -> None:
+    page.goto("/")
+    choose_example(page, "diamond")
+    svg = page.locator("#graph svg")
+    expect(svg).to_contain_text("PowBackward0")
+    with page.expect_response("**/api/run") as answer:
+        page.select_option("#graph-focus", "a")
+    request_body = answer.value.request.post_data_json
+    assert request_body is not None and request_body["focus"] == "a"
+    # a = x * 3: its graph has the multiplication but not b = x ** 2
+    expect(svg).to_contain_text("MulBackward0")
+    expect(svg).not_to_contain_text("PowBackward0")
+    expect(page.locator("#graph-focus")).to_have_value("a")
+    # back to the default graph
+    with page.expect_response("**/api/run"):
+        page.select_option("#graph-focus", "")
+    expect(svg).to_contain_text("PowBackward0")
