@@ -44,6 +44,7 @@ from engine.dtypes import (
 )
 from engine.ops.activation import log_softmax, softmax
 from engine.ops.arithmetic import add, div, mul, neg, pow, sub
+from engine.ops.clamp import clamp, clamp_max, clamp_min, clip
 from engine.ops.comparison import (
     all,
     allclose,
@@ -69,10 +70,6 @@ from engine.ops.conversion import clone
 from engine.ops.linalg import bmm, dot, matmul, mm, mv
 from engine.ops.pointwise import (
     abs,
-    clamp,
-    clamp_max,
-    clamp_min,
-    clip,
     cos,
     exp,
     log,
@@ -88,6 +85,7 @@ from engine.ops.reduction import argmax, argmin, max, maximum, mean, min, minimu
 from engine.ops.shape import cat, flatten, permute, squeeze, stack, t, transpose, unbind, unsqueeze
 from engine.random import (
     Generator,
+    bernoulli,
     default_generator,
     initial_seed,
     manual_seed,
@@ -147,6 +145,7 @@ __all__ = [
     "argmax",
     "argmin",
     "autograd",
+    "bernoulli",
     "bitwise_and",
     "bitwise_not",
     "bitwise_or",

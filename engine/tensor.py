@@ -15,12 +15,13 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine import distributions, dtypes, tensor_str
+from engine import bernoulli, distributions, dtypes, tensor_str
 from engine.autograd import engine as autograd_engine
 from engine.autograd.function import AccumulateGrad, Node
 from engine.ops import (
     activation,
     arithmetic,
+    clamp,
     comparison,
     conversion,
     inplace,
@@ -40,6 +41,13 @@ _NON_LEAF_GRAD_WARNING = (
     "If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor "
     "instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered "
     "internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)"
+)
+
+
+_SCALAR_CONVERSION_WARNING = (
+    "Converting a tensor with requires_grad=True to a scalar may lead to unexpected behavior.\n"
+    "Consider using tensor.detach() first. (Triggered internally at "
+    "/__w/pytorch/pytorch/torch/csrc/autograd/generated/python_variable_methods.cpp:822.)"
 )
 
 
@@ -86,6 +94,8 @@ class Tensor:
         dt = from_legacy or dtypes.get_default_dtype()
         if len(args) == 1 and isinstance(args[0], Tensor):
             return args[0]
+        if not args:
+            return cls._make(np.zeros((0,), dtype=dt.np), dt)
         if len(args) == 1 and isinstance(args[0], list | tuple):
             data = np.asarray(args[0], dtype=dt.np)
         elif all(isinstance(a, int) and not isinstance(a, bool) for a in args):
@@ -197,6 +207,8 @@ class Tensor:
 
     @requires_grad.setter
     def requires_grad(self, value: builtins.bool) -> None:
+        if self._grad_fn is not None and value:
+            raise RuntimeError("you can only change requires_grad flags of leaf variables.")
         self._set_requires_grad(value, "only Tensors of floating point and complex dtype")
 
     def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
@@ -378,7 +390,7 @@ class Tensor:
     def __repr__(self) -> str:
         suffixes: list[str] = []
         if self._grad_fn is not None:
-            suffixes.append(f"grad_fn=<{self._grad_fn.name()}>")
+            suffixes.append(f"grad_fn=<{type(self._grad_fn).__name__}>")
         elif self._requires_grad:
             suffixes.append("requires_grad=True")
         return tensor_str.format_tensor(self._data, self._dtype, suffixes)
@@ -410,6 +422,8 @@ class Tensor:
         return bool(self._data.reshape(()))
 
     def __float__(self) -> builtins.float:
+        if self._requires_grad:
+            warnings.warn(_SCALAR_CONVERSION_WARNING, UserWarning, stacklevel=2)
         return float(self.item())
 
     def __int__(self) -> builtins.int:
@@ -580,15 +594,15 @@ class Tensor:
         return pointwise.abs(self)
 
     def clamp(self, min: Number | None = None, max: Number | None = None) -> Tensor:
-        return pointwise.clamp(self, min, max)
+        return clamp.clamp(self, min, max)
 
     clip = clamp
 
     def clamp_min(self, min: Number) -> Tensor:
-        return pointwise.clamp_min(self, min)
+        return clamp.clamp_min(self, min)
 
     def clamp_max(self, max: Number) -> Tensor:
-        return pointwise.clamp_max(self, max)
+        return clamp.clamp_max(self, max)
 
     def sign(self) -> Tensor:
         return pointwise.sign(self)
@@ -734,6 +748,12 @@ class Tensor:
     def normal_(self, mean: Number = 0.0, std: Number = 1.0, *, generator: Any = None) -> Tensor:
         return distributions.normal_(self, mean, std, generator=generator)
 
+    def bernoulli_(self, p: Number | Tensor = 0.5, *, generator: Any = None) -> Tensor:
+        return bernoulli.bernoulli_(self, p, generator=generator)
+
+    def bernoulli(self, *, generator: Any = None) -> Tensor:
+        return bernoulli.bernoulli(self, generator=generator)
+
 
 def _list(shape_: tuple[int, ...]) -> str:
     return "[" + ", ".join(str(d) for d in shape_) + "]"
@@ -753,3 +773,7 @@ def _scalar_type_name(d: dtypes.dtype) -> str:
 
 def is_tensor(obj: object) -> bool:
     return isinstance(obj, Tensor)
+
+
+# type(t) prints <class 'torch.Tensor'>, as in PyTorch
+Tensor.__module__ = "torch"

@@ -16,7 +16,7 @@ import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.grad_mode import is_grad_enabled
-from engine.ops import arithmetic, pointwise, shape
+from engine.ops import arithmetic, clamp, shape
 from engine.ops.graph import (
     SCALAR_TYPES,
     Number,
@@ -149,8 +149,8 @@ def _alpha_add(alpha: Number) -> Callable[[Any, Any], Any]:
 def clamp_(t: Tensor, min: Number | None, max: Number | None) -> Tensor:
     check_inplace(t)
     if not needs_grad(t):
-        return _write(t, pointwise.clamp(t.detach(), min, max))
-    return _write(t, pointwise.clamp(_old_value(t), min, max))
+        return _write(t, clamp.clamp(t.detach(), min, max))
+    return _write(t, clamp.clamp(_old_value(t), min, max))
 
 
 # --- zero_ / fill_ -----------------------------------------------------------------------------
@@ -258,6 +258,9 @@ class CopySlices(Node):
         Derivative("value", "1 inside the slice", r"\mathbb{1}_{\in idx}", "grad[index]"),
     )
 
+    def name(self) -> str:
+        return "torch::autograd::CopySlices"
+
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         if isinstance(grad, np.ndarray):
             g_self = grad.copy()
@@ -270,7 +273,17 @@ class CopySlices(Node):
         return g_self, sum_to(grad[self.index], self.value_shape)
 
 
+def _is_basic(index: Any) -> bool:
+    items = index if isinstance(index, tuple) else (index,)
+    return all(it is None or it is Ellipsis or isinstance(it, int | slice) for it in items)
+
+
 def setitem(t: Tensor, index: Any, value: Tensor | Number) -> None:
+    if is_grad_enabled() and t._requires_grad and t._grad_fn is None and _is_basic(index):
+        # `x[i] = v` writes through a view of x, so PyTorch names the view
+        raise RuntimeError(
+            "a view of a leaf Variable that requires grad is being used in an in-place operation."
+        )
     check_inplace(t)
     idx = shape.numpy_index(t, index)
     data = value if isinstance(value, SCALAR_TYPES) else value._data
