@@ -24,6 +24,7 @@ import argparse
 import gc
 import importlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -143,9 +144,11 @@ def time_once(run: Callable[[], None]) -> float:
 def worker(module: str, workload: str, repeats: int) -> None:
     """Worker mode: time one workload on `module` and print JSON (used for torch)."""
     torch = importlib.import_module(module)
+    torch.set_num_threads(1)  # one thread each: the engine's BLAS is pinned to one too
     make = chain_workload if workload == "chain" else mlp_workload
     run, ops = make(torch)
-    run()  # warm-up
+    for _ in range(3):  # warm-up: PyTorch's first calls initialise kernels lazily
+        run()
     times = [time_once(run) for _ in range(repeats)]
     print(json.dumps({"times": times, "ops": ops}))
 
@@ -181,7 +184,7 @@ def main() -> None:
                 results[workload, name].append(time_once(run))
             if args.torch_python:
                 out = subprocess.run(
-                    [args.torch_python, __file__, "--worker", "torch", workload, "--repeats", "1"],
+                    [args.torch_python, __file__, "--worker", "torch", workload, "--repeats", "3"],
                     capture_output=True,
                     text=True,
                     check=True,
@@ -211,4 +214,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # single-threaded BLAS for a like-for-like comparison (set before numpy is imported)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     main()
