@@ -12,14 +12,11 @@ import numpy as np
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.ops import conversion, pointwise
-from engine.ops.graph import expect_tensor, needs_grad, record
+from engine.ops.graph import expect_tensor, needs_grad, record, scalar_type_name
 from engine.ops.shape import wrap_dim
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
-
-_SCALAR_NAMES = {"int64": "Long", "int32": "Int", "bool": "Bool", "int16": "Short",
-                 "int8": "Char", "uint8": "Byte"}  # fmt: skip
 
 
 class _AlongDim(Node):
@@ -206,7 +203,7 @@ def _prepared(op: str, t: Tensor, dim: int, dtype: dtypes.dtype | None) -> tuple
             else (f"{op}_kernel_impl")
         )
         raise NotImplementedError(
-            f"\"{kernel}\" not implemented for '{_SCALAR_NAMES.get(t._dtype.name, t._dtype.name)}'"
+            f"\"{kernel}\" not implemented for '{scalar_type_name(t._dtype)}'"
         )
     return t, axis
 

@@ -23,15 +23,12 @@ from engine.ops.graph import (
     needs_grad,
     operand_data,
     record,
+    scalar_type_name,
     sum_to,
 )
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
-
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
-                 "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
-                 "uint8": "Byte"}  # fmt: skip
 
 
 def _compare(a: Tensor, b: object, ufunc: Any) -> Tensor:
@@ -105,8 +102,7 @@ def allclose(
     expect_tensor("allclose", b, position=2, arg="other")
     if a._dtype is not b._dtype:
         raise RuntimeError(
-            f"{_SCALAR_NAMES.get(a._dtype.name, a._dtype.name)} did not match "
-            f"{_SCALAR_NAMES.get(b._dtype.name, b._dtype.name)}"
+            f"{scalar_type_name(a._dtype)} did not match {scalar_type_name(b._dtype)}"
         )
     broadcast_shape(tuple(a._data.shape), tuple(b._data.shape))
     return bool(np.allclose(a._data, b._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
@@ -182,7 +178,7 @@ def where(
     if condition._dtype is not dtypes.bool_:
         raise RuntimeError(
             "where expected condition to be a boolean tensor, but got a tensor with dtype "
-            f"{_SCALAR_NAMES.get(condition._dtype.name, condition._dtype.name)}"
+            f"{scalar_type_name(condition._dtype)}"
         )
     dt = _where_dtype(x, y)
     xd, yd = operand_data(x, dt), operand_data(y, dt)
@@ -209,9 +205,7 @@ def _bitwise(op: str, a: Tensor, b: object, ufunc: Any) -> Tensor:
     other: Tensor | Number = b  # type: ignore[assignment]
     dt = binary_dtype(a, other)
     if dt.is_floating_point:
-        raise NotImplementedError(
-            f"\"{op}_cpu\" not implemented for '{_SCALAR_NAMES.get(dt.name, dt.name)}'"
-        )
+        raise NotImplementedError(f"\"{op}_cpu\" not implemented for '{scalar_type_name(dt)}'")
     try:
         data = ufunc(operand_data(a, dt), operand_data(other, dt))
     except ValueError:

@@ -39,6 +39,11 @@ def expect_tensor(op: str, value: object, position: int = 1, arg: str = "input")
         )
 
 
+def scalar_type_name(dt: dtypes.dtype) -> str:
+    """PyTorch's ScalarType name in messages: Float, Double, Long, Bool, …"""
+    return dt.legacy_type_name.removesuffix("Tensor")
+
+
 def binary_dtype(a: Tensor, b: Tensor | Number) -> dtypes.dtype:
     """PyTorch's result dtype for `a op b` (a Python number never widens a float tensor)."""
     if isinstance(b, SCALAR_TYPES):

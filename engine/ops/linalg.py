@@ -15,20 +15,17 @@ import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
 from engine.ops import conversion, shape
-from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record
+from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
 
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
-                 "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
-                 "uint8": "Byte"}  # fmt: skip
 _C10_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
               "bool": "bool", "float16": "c10::Half"}  # fmt: skip
 
 
 def _scalar_name(t: Tensor) -> str:
-    return _SCALAR_NAMES.get(t._dtype.name, t._dtype.name)
+    return scalar_type_name(t._dtype)
 
 
 def _is_array(value: Any) -> bool:

@@ -15,16 +15,12 @@ from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.ops import activation, arithmetic, shape
 from engine.ops import reduction as reductions
-from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record
+from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
-
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
-                 "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
-                 "uint8": "Byte"}  # fmt: skip
 
 
 def reduction_code(reduction: str) -> int:
@@ -119,7 +115,7 @@ def mse_loss(
     t = target if target._data.shape == size else shape.expand(target, size)
     dt = dtypes.promote_types(x._dtype, t._dtype)
     if not dt.is_floating_point:
-        raise NotImplementedError(f"\"mse_cpu\" not implemented for '{_SCALAR_NAMES[dt.name]}'")
+        raise NotImplementedError(f"\"mse_cpu\" not implemented for '{scalar_type_name(dt)}'")
     xd, td = x._data.astype(dt.np, copy=False), t._data.astype(dt.np, copy=False)
     with np.errstate(all="ignore"):
         sq = (xd - td) ** 2
@@ -223,8 +219,7 @@ def _check_target(input: Tensor, target: Tensor) -> None:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
     if target._dtype not in (dtypes.int64, dtypes.uint8):
         raise RuntimeError(
-            "expected target dtype to be Long or Byte, but got "
-            f"{_SCALAR_NAMES.get(target._dtype.name, target._dtype.name)}"
+            f"expected target dtype to be Long or Byte, but got {scalar_type_name(target._dtype)}"
         )
     if input._data.ndim > 2:
         raise NotImplementedError("nll_loss for inputs with more than 2 dimensions")
@@ -333,7 +328,7 @@ def cross_entropy(
         if not target._dtype.is_floating_point:
             raise RuntimeError(
                 "Expected floating point type for target with class probabilities, got "
-                f"{_SCALAR_NAMES.get(target._dtype.name, target._dtype.name)}"
+                f"{scalar_type_name(target._dtype)}"
             )
         raise IndexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)")
     logp = activation.log_softmax(input, class_dim)

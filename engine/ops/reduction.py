@@ -21,6 +21,7 @@ from engine.ops.graph import (
     needs_grad,
     operand_data,
     record,
+    scalar_type_name,
     sum_to,
 )
 from engine.ops.shape import wrap_dim
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from engine.tensor import Tensor
 
 Dims = int | tuple[int, ...] | list[int] | None
-
-_SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int",
-                 "bool": "Bool", "float16": "Half", "int16": "Short", "int8": "Char",
-                 "uint8": "Byte"}  # fmt: skip
 
 
 def reduce_dims(t: Tensor, dim: Dims) -> tuple[int, ...]:
@@ -184,7 +181,7 @@ def mean(
     if not dt.is_floating_point:
         raise RuntimeError(
             "mean(): could not infer output dtype. Input dtype must be either a floating point "
-            f"or complex dtype. Got: {_SCALAR_NAMES.get(dt.name, dt.name)}"
+            f"or complex dtype. Got: {scalar_type_name(dt)}"
         )
     data = t._data if t._data.dtype == dt.np else t._data.astype(dt.np)
     sizes = tuple(t._data.shape)
