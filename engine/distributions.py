@@ -47,7 +47,7 @@ _SCALAR_TYPE_NAMES = {
 }
 
 
-def _not_implemented(kernel: str, dt: dtypes.dtype) -> NotImplementedError:
+def not_implemented(kernel: str, dt: dtypes.dtype) -> NotImplementedError:
     return NotImplementedError(
         f"\"{kernel}\" not implemented for '{_SCALAR_TYPE_NAMES.get(dt.name, dt.name)}'"
     )
@@ -61,12 +61,12 @@ def _cpp_number(x: float) -> str:
 # --- uniform -----------------------------------------------------------------------------------
 
 
-def _unit_float32(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
+def unit_float32(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
     words, state = state.random(n)
     return (words & _MASK24).astype(np.float32) * np.float32(2.0**-24), state
 
 
-def _unit_float64(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
+def unit_float64(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorState]:
     words, state = state.random64(n)
     return (words & _MASK53).astype(np.float64) * 2.0**-53, state
 
@@ -76,15 +76,15 @@ def uniform(
 ) -> np.ndarray:
     """`n` samples of U[low, high) in dtype `dt`, in the order PyTorch writes them."""
     if dt not in (dtypes.float16, dtypes.float32, dtypes.float64):
-        raise _not_implemented("check_uniform_bounds", dt)
+        raise not_implemented("check_uniform_bounds", dt)
     check_uniform_bounds(low, high)
     gen = resolve(generator)
     if dt is dtypes.float64:
-        x64, state = _unit_float64(gen.get_current(), n)
+        x64, state = unit_float64(gen.get_current(), n)
         values = fma64(x64, high - low, low)
     else:
         # float16 samples are float32 samples rounded to half precision
-        x, state = _unit_float32(gen.get_current(), n)
+        x, state = unit_float32(gen.get_current(), n)
         a, b = np.float32(low), np.float32(high)
         values = fma32(x, b - a, a).astype(dt.np)
     gen.set_current(state)
@@ -114,7 +114,7 @@ def normal(
 ) -> np.ndarray:
     """`n` samples of N(mean, std²) in dtype `dt`, by the path PyTorch's kernel takes."""
     if dt not in (dtypes.float16, dtypes.float32, dtypes.float64):
-        raise _not_implemented("normal_kernel_cpu", dt)
+        raise not_implemented("normal_kernel_cpu", dt)
     if std < 0:
         raise RuntimeError(f"normal expects std >= 0.0, but found std {_cpp_number(std)}")
     gen = resolve(generator)
@@ -123,9 +123,9 @@ def normal(
         if dt is dtypes.float16:
             values, state = _normal_fill_half(state, n, mean, std)
         elif dt is dtypes.float32:
-            values, state = _normal_fill(state, n, _unit_float32, _box_muller16_float32, mean, std)
+            values, state = _normal_fill(state, n, unit_float32, _box_muller16_float32, mean, std)
         else:
-            values, state = _normal_fill(state, n, _unit_float64, _box_muller16_float64, mean, std)
+            values, state = _normal_fill(state, n, unit_float64, _box_muller16_float64, mean, std)
     else:
         values, state = _normal_scalar(state, n, mean, std)
     gen.set_current(state)
@@ -152,7 +152,7 @@ def _normal_fill_half(
     """float16 (measured against PyTorch 2.13): float32 uniforms padded to whole blocks of 16,
     the float32 Box–Muller on every block, and a ragged tail taken from the last block."""
     padded = -(-n // 16) * 16
-    data, state = _unit_float32(state, padded)
+    data, state = unit_float32(state, padded)
     normals = _box_muller16_float32(data.reshape(-1, 16), mean, std).reshape(-1)
     values = normals[:n].copy()
     if n % 16:
@@ -199,7 +199,7 @@ def _normal_scalar(
     missing = n - len(values)
     pairs = (missing + 1) // 2
     if pairs:
-        u, state = _unit_float64(state, 2 * pairs)
+        u, state = unit_float64(state, 2 * pairs)
         theta = 2.0 * math.pi * u[0::2]
         radius = np.sqrt(-2.0 * _libm(math.log1p, -u[1::2]))
         cos = radius * _libm(math.cos, theta)
@@ -362,11 +362,15 @@ class NormalBackward3(NormalParametersBackward):
     )
 
 
+def memory_axes(data: np.ndarray) -> tuple[int, ...]:
+    """The axes of `data` from the largest stride to the smallest: PyTorch's kernels write a
+    (possibly transposed) tensor's elements in memory order."""
+    return tuple(sorted(range(data.ndim), key=lambda k: -abs(data.strides[k])))
+
+
 def memory_order(data: np.ndarray) -> np.ndarray:
-    """A view of `data` whose C order is its memory order: the order PyTorch's kernels write a
-    (possibly transposed) tensor's elements in."""
-    axes = sorted(range(data.ndim), key=lambda k: -abs(data.strides[k]))
-    return data.transpose(axes)
+    """A view of `data` whose C order is its memory order."""
+    return data.transpose(memory_axes(data))
 
 
 def _fill(t: Tensor, values: np.ndarray, node_type: type[Node]) -> Tensor:

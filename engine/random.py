@@ -1,5 +1,5 @@
 """Seeding (`torch.random`: `manual_seed`, `seed`, `initial_seed`) and the random tensor
-factories `rand`, `randn`, `randint`, `randperm`, `normal` and their `*_like` forms.
+factories `rand`, `randn`, `randint`, `randperm`, `normal`, `bernoulli` and `*_like` forms.
 
 Values match PyTorch 2.13 on x86 CPUs bit for bit for a given seed (see engine.distributions for
 how each is drawn); the generator's state belongs to the running context.
@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from engine import distributions, dtypes
+from engine.bernoulli import bernoulli
 from engine.creation import parse_size
 from engine.generator import DEFAULT_SEED, Generator, default_generator
 from engine.ops.graph import broadcast_shape, needs_grad, record
@@ -22,6 +23,7 @@ from engine.tensor import Tensor
 __all__ = [
     "DEFAULT_SEED",
     "Generator",
+    "bernoulli",
     "default_generator",
     "initial_seed",
     "manual_seed",

@@ -49,7 +49,7 @@ def run_step(step: dict[str, Any], gens: dict[str, torch.Generator]) -> Any:
         return None
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_"):
+    if op in ("uniform_", "normal_", "bernoulli_"):
         target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
         if step.get("transpose"):
             target = target.t()

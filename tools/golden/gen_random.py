@@ -62,7 +62,7 @@ def run_step(step: Step, gens: dict[str, torch.Generator]) -> Any:
         return None
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_"):
+    if op in ("uniform_", "normal_", "bernoulli_"):
         target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
         if step.get("transpose"):
             target = target.t()
@@ -301,6 +301,55 @@ def tensor_parameters() -> list[dict[str, Any]]:
     ]
 
 
+def bernoulli_draws() -> list[dict[str, Any]]:
+    def t(values: list[Any], dtype: str = "float32", grad: bool = False) -> dict[str, Any]:
+        return {"tensor": values, "dtype": dtype, "requires_grad": grad}
+
+    probs = [round(0.05 * k, 2) for k in range(1, 20)]
+    steps: list[Step] = []
+    for dtype in ("float32", "float64", "int64", "bool"):
+        for shape in ([5], [20], [4, 5]):
+            for p in (0.3, 0.5, 0.9):
+                steps.append({"op": "bernoulli_", "shape": shape, "dtype": dtype, "args": [p]})
+    steps += [
+        {"op": "bernoulli_", "shape": [3, 5], "dtype": "float32", "transpose": True},
+        {"op": "bernoulli_", "shape": [3, 5], "dtype": "float32", "args": [t([0.2, 0.9, 0.5])]},
+        {"op": "bernoulli_", "shape": [5, 3], "dtype": "float32", "args": [t([0.2, 0.9, 0.5])]},
+        {
+            "op": "bernoulli_",
+            "shape": [3, 5],
+            "dtype": "float32",
+            "transpose": True,
+            "args": [t([0.2, 0.9, 0.5])],
+        },
+        {"op": "bernoulli_", "shape": [19], "dtype": "float64", "args": [t(probs)]},
+        {"op": "bernoulli_", "shape": [19], "dtype": "float32", "args": [t(probs, "float64")]},
+        {"op": "bernoulli", "args": [t(probs)]},
+        {"op": "bernoulli", "args": [t(probs, "float64")]},
+        {"op": "bernoulli", "args": [t(probs[:5]), 0.9]},
+        {"op": "bernoulli", "args": [t(probs[:3], grad=True)]},
+        {
+            "op": "bernoulli_",
+            "shape": [3],
+            "dtype": "float32",
+            "requires_grad": True,
+            "args": [0.3],
+        },
+        {
+            "op": "bernoulli_",
+            "shape": [3],
+            "dtype": "float32",
+            "requires_grad": True,
+            "args": [t([0.1, 0.5, 0.9], grad=True)],
+        },
+        {"op": "bernoulli_", "shape": [3], "dtype": "float32", "args": [1.5]},
+        {"op": "bernoulli", "args": [t([1.5, 0.2])]},
+        {"op": "bernoulli", "args": [t([1, 0], "int64")]},
+        {"op": "rand", "args": [3]},
+    ]
+    return [{"name": f"bernoulli-seed{s}", "seed": s, "steps": steps} for s in SEEDS[:2]]
+
+
 def generators_and_seeds() -> list[dict[str, Any]]:
     explicit = [
         {"op": "generator", "name": "g", "seed": 5},
@@ -356,6 +405,7 @@ def main() -> None:
         + integers()
         + normals_and_methods()
         + tensor_parameters()
+        + bernoulli_draws()
         + generators_and_seeds()
         + errors()
     )
