@@ -85,6 +85,7 @@ from engine.ops.reduction import argmax, argmin, max, maximum, mean, min, minimu
 from engine.ops.shape import cat, flatten, permute, squeeze, stack, t, transpose, unbind, unsqueeze
 from engine.random import (
     Generator,
+    bernoulli,
     default_generator,
     initial_seed,
     manual_seed,
@@ -144,6 +145,7 @@ __all__ = [
     "argmax",
     "argmin",
     "autograd",
+    "bernoulli",
     "bitwise_and",
     "bitwise_not",
     "bitwise_or",

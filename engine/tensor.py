@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine import distributions, dtypes, tensor_str
+from engine import bernoulli, distributions, dtypes, tensor_str
 from engine.autograd import engine as autograd_engine
 from engine.autograd.function import AccumulateGrad, Node
 from engine.ops import (
@@ -747,6 +747,12 @@ class Tensor:
 
     def normal_(self, mean: Number = 0.0, std: Number = 1.0, *, generator: Any = None) -> Tensor:
         return distributions.normal_(self, mean, std, generator=generator)
+
+    def bernoulli_(self, p: Number | Tensor = 0.5, *, generator: Any = None) -> Tensor:
+        return bernoulli.bernoulli_(self, p, generator=generator)
+
+    def bernoulli(self, *, generator: Any = None) -> Tensor:
+        return bernoulli.bernoulli(self, generator=generator)
 
 
 def _list(shape_: tuple[int, ...]) -> str:
