@@ -28,7 +28,7 @@ from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
 from engine.generator import Generator, GeneratorState, resolve
-from engine.ops.graph import needs_grad, record, sum_to
+from engine.ops.graph import needs_grad, record, scalar_type_name, sum_to
 from engine.ops.inplace import _old_value, check_inplace
 
 if TYPE_CHECKING:
@@ -36,21 +36,10 @@ if TYPE_CHECKING:
 
 _MASK24 = np.uint64((1 << 24) - 1)
 _MASK53 = np.uint64((1 << 53) - 1)
-_SCALAR_TYPE_NAMES = {
-    "bool": "Bool",
-    "uint8": "Byte",
-    "int8": "Char",
-    "int16": "Short",
-    "int32": "Int",
-    "int64": "Long",
-    "float16": "Half",
-}
 
 
 def not_implemented(kernel: str, dt: dtypes.dtype) -> NotImplementedError:
-    return NotImplementedError(
-        f"\"{kernel}\" not implemented for '{_SCALAR_TYPE_NAMES.get(dt.name, dt.name)}'"
-    )
+    return NotImplementedError(f"\"{kernel}\" not implemented for '{scalar_type_name(dt)}'")
 
 
 def _cpp_number(x: float) -> str:
