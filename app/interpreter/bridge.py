@@ -157,10 +157,8 @@ class Bridge:
         numel = tensor.numel()
         if numel > self.budget.settings.max_tensor_elements:
             self.budget.check_elements(numel)
-        facade = TensorFacade(tensor)
+        facade = TensorFacade(tensor, self.budget)
         self._tensors[key] = facade
-        self.budget.add_live(numel)
-        weakref.finalize(facade, self.budget.remove_live, numel)
         self._count_recorded(tensor)
         self._register(tensor)
         return facade

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.interpreter.limits import Budget
 from app.interpreter.values import Opaque
 from engine.autograd.function import Node
 from engine.dtypes import dtype
@@ -18,10 +19,19 @@ from engine.tensor import Tensor
 class TensorFacade(Opaque):
     """A tensor as the program sees it; one façade per live engine tensor, so `is` works."""
 
-    __slots__ = ("tensor",)
+    __slots__ = ("budget", "numel", "tensor")
 
-    def __init__(self, tensor: Tensor) -> None:
+    def __init__(self, tensor: Tensor, budget: Budget | None = None) -> None:
         self.tensor = tensor
+        # the façade's elements count as live until the program drops its last reference
+        self.budget = budget
+        self.numel = tensor.numel()
+        if budget is not None:
+            budget.add_live(self.numel)
+
+    def __del__(self) -> None:
+        if self.budget is not None:
+            self.budget.remove_live(self.numel)
 
     def __repr__(self) -> str:
         return repr(self.tensor)
