@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -80,8 +81,13 @@ class _Context:
     line: int | None = None  # the nearest enclosing line, for nodes that have none
 
 
+@functools.lru_cache(maxsize=256)
 def parse_program(source: str, settings: Settings) -> ast.Module:
-    """Parse `source` and check it against the allow-list; raise a ProgramError if refused."""
+    """Parse `source` and check it against the allow-list; raise a ProgramError if refused.
+
+    A classroom runs the same lesson code over and over, so accepted trees are cached (the
+    evaluator never changes a tree; refusals are raised, so they are never cached).
+    """
     size = len(source.encode("utf-8", "surrogatepass"))
     if size > settings.max_source_bytes:
         raise LimitExceeded("source size", settings.max_source_bytes, " bytes", line=1)
