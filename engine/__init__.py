@@ -87,6 +87,7 @@ from engine.random import (
     Generator,
     bernoulli,
     default_generator,
+    get_rng_state,
     initial_seed,
     manual_seed,
     normal,
@@ -98,6 +99,7 @@ from engine.random import (
     randn_like,
     randperm,
     seed,
+    set_rng_state,
 )
 from engine.size import Size
 from engine.tensor import Tensor, is_tensor
@@ -180,6 +182,7 @@ __all__ = [
     "full_like",
     "ge",
     "get_default_dtype",
+    "get_rng_state",
     "gt",
     "half",
     "initial_seed",
@@ -235,6 +238,7 @@ __all__ = [
     "seed",
     "set_grad_enabled",
     "set_printoptions",
+    "set_rng_state",
     "short",
     "sigmoid",
     "sign",

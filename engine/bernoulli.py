@@ -23,7 +23,7 @@ from engine.distributions import (
     unit_float32,
     unit_float64,
 )
-from engine.generator import Generator, resolve
+from engine.generator import RandomStream, resolve
 from engine.ops.graph import needs_grad, record
 from engine.ops.inplace import _old_value, check_inplace
 
@@ -36,7 +36,7 @@ _P_RANGE_ERROR = (
 )
 
 
-def bernoulli_scalar(generator: Generator | None, n: int, p: float) -> np.ndarray:
+def bernoulli_scalar(generator: RandomStream | None, n: int, p: float) -> np.ndarray:
     """`n` draws of Bernoulli(p) as booleans."""
     if not 0 <= p <= 1:
         raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={p:g}")
@@ -47,7 +47,7 @@ def bernoulli_scalar(generator: Generator | None, n: int, p: float) -> np.ndarra
     return drawn
 
 
-def bernoulli_per_element(generator: Generator | None, probs: np.ndarray) -> np.ndarray:
+def bernoulli_per_element(generator: RandomStream | None, probs: np.ndarray) -> np.ndarray:
     """One draw per probability (in the order given): double uniforms for float64
     probabilities, float uniforms for float32/float16 ones."""
     if probs.dtype.kind != "f":
@@ -120,7 +120,7 @@ def _expand(data: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def bernoulli(
-    input: Tensor, p: float | None = None, *, generator: Generator | None = None
+    input: Tensor, p: float | None = None, *, generator: RandomStream | None = None
 ) -> Tensor:
     """`torch.bernoulli(probs)`: 0/1 samples in probs' dtype; with a number `p`, samples of
     Bernoulli(p) shaped like `input` (and without history)."""
@@ -137,7 +137,9 @@ def bernoulli(
     return result
 
 
-def bernoulli_(t: Tensor, p: float | Tensor = 0.5, *, generator: Generator | None = None) -> Tensor:
+def bernoulli_(
+    t: Tensor, p: float | Tensor = 0.5, *, generator: RandomStream | None = None
+) -> Tensor:
     """Overwrite `t` with samples of Bernoulli(p) (one p, or a tensor of them broadcast to t)."""
     check_inplace(t)
     axes = memory_axes(t._data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,7 +28,7 @@ import numpy as np
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
-from engine.generator import Generator, GeneratorState, resolve
+from engine.generator import GeneratorState, RandomStream, resolve
 from engine.ops.graph import needs_grad, record, scalar_type_name, sum_to
 from engine.ops.inplace import _old_value, check_inplace
 
@@ -61,7 +62,7 @@ def unit_float64(state: GeneratorState, n: int) -> tuple[np.ndarray, GeneratorSt
 
 
 def uniform(
-    generator: Generator | None, n: int, dt: dtypes.dtype, low: float = 0.0, high: float = 1.0
+    generator: RandomStream | None, n: int, dt: dtypes.dtype, low: float = 0.0, high: float = 1.0
 ) -> np.ndarray:
     """`n` samples of U[low, high) in dtype `dt`, in the order PyTorch writes them."""
     if dt not in (dtypes.float16, dtypes.float32, dtypes.float64):
@@ -94,7 +95,7 @@ def check_uniform_bounds(low: float, high: float) -> None:
 
 
 def normal(
-    generator: Generator | None,
+    generator: RandomStream | None,
     n: int,
     dt: dtypes.dtype,
     mean: float = 0.0,
@@ -196,7 +197,7 @@ def _normal_scalar(
         pairs_flat = np.stack([cos, sin], axis=1).reshape(-1).tolist()
         values.extend(pairs_flat[:missing])
         cached = pairs_flat[missing] if missing % 2 else None
-    state = GeneratorState(state.seed, state.key, state.pos, cached)
+    state = replace(state, next_double_normal=cached)
     return fma64(np.array(values, dtype=np.float64), std, mean), state
 
 
@@ -248,7 +249,7 @@ def check_from_to_in_range(low: int, high: int, dt: dtypes.dtype) -> None:
 
 
 def random_from_to(
-    generator: Generator | None, n: int, low: int, high: int, dt: dtypes.dtype = dtypes.int64
+    generator: RandomStream | None, n: int, low: int, high: int, dt: dtypes.dtype = dtypes.int64
 ) -> np.ndarray:
     """`n` integers uniform in [low, high), as int64 (the modulo bias is PyTorch's too)."""
     if low >= high:
@@ -271,7 +272,7 @@ def random_from_to(
     return shifted.astype(np.int64)
 
 
-def randperm(generator: Generator | None, n: int) -> np.ndarray:
+def randperm(generator: RandomStream | None, n: int) -> np.ndarray:
     """A random permutation of 0..n-1: Fisher–Yates from the front, `random() % (n - i)`."""
     gen = resolve(generator)
     state = gen.get_current()
@@ -377,7 +378,7 @@ def _fill(t: Tensor, values: np.ndarray, node_type: type[Node]) -> Tensor:
 
 
 def uniform_(
-    t: Tensor, low: float = 0.0, high: float = 1.0, generator: Generator | None = None
+    t: Tensor, low: float = 0.0, high: float = 1.0, generator: RandomStream | None = None
 ) -> Tensor:
     check_inplace(t)
     values = uniform(generator, t._data.size, t._dtype, float(low), float(high))
@@ -385,7 +386,7 @@ def uniform_(
 
 
 def normal_(
-    t: Tensor, mean: float = 0.0, std: float = 1.0, generator: Generator | None = None
+    t: Tensor, mean: float = 0.0, std: float = 1.0, generator: RandomStream | None = None
 ) -> Tensor:
     check_inplace(t)
     contiguous = bool(t._data.flags["C_CONTIGUOUS"])

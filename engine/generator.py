@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import secrets
+import struct
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
@@ -69,32 +70,35 @@ def _temper(words: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class GeneratorState:
-    """An mt19937 state: the seed it started from, its words, the read position, and the cached
-    second value of the last Box–Muller pair (PyTorch's `next_double_normal_sample`)."""
+    """An mt19937 state as PyTorch keeps it: the seed it started from, its 624 words, `left`
+    (draws until the next twist, plus one) and `next_index` (the next word to read), and the
+    cached second value of the last Box–Muller pair (`next_double_normal_sample`)."""
 
     seed: int
     key: np.ndarray
-    pos: int
+    left: int
+    next_index: int
     next_double_normal: float | None = None
 
     @classmethod
     def seeded(cls, seed: int) -> GeneratorState:
-        return cls(seed, _seeded_key(seed & 0xFFFFFFFF), _N)
+        return cls(seed, _seeded_key(seed & 0xFFFFFFFF), 1, 0)
 
     def random(self, n: int) -> tuple[np.ndarray, GeneratorState]:
         """`n` calls of `random()`: 32-bit words (as uint64, ready for arithmetic)."""
-        key, pos = self.key, self.pos
+        key, left, index = self.key, self.left, self.next_index
         chunks: list[np.ndarray] = []
         need = n
         while need > 0:
-            if pos == _N:
-                key, pos = _twist(key), 0
-            take = min(need, _N - pos)
-            chunks.append(key[pos : pos + take])
-            pos += take
+            if left == 1:
+                key, left, index = _twist(key), _N + 1, 0
+            take = min(need, left - 1)
+            chunks.append(key[index : index + take])
+            index += take
+            left -= take
             need -= take
         words = _temper(np.concatenate(chunks)) if chunks else np.empty(0, np.uint32)
-        return words.astype(np.uint64), replace(self, key=key, pos=pos)
+        return words.astype(np.uint64), replace(self, key=key, left=left, next_index=index)
 
     def random64(self, n: int) -> tuple[np.ndarray, GeneratorState]:
         """`n` calls of `random64()`: two words each, the first one the high half."""
@@ -102,54 +106,25 @@ class GeneratorState:
         return (words[0::2] << np.uint64(32)) | words[1::2], state
 
 
-class Generator:
-    """`torch.Generator`: a CPU random stream, seeded with 67280421310721 until told otherwise."""
+class RandomStream:
+    """Something sampling draws from: it holds a `GeneratorState` and replaces it after each
+    draw. `torch.Generator` (engine.random) is one; the context's default stream is another."""
 
-    def __init__(self, device: str = "cpu") -> None:
+    def __init__(self) -> None:
         self._own = GeneratorState.seeded(DEFAULT_SEED)
 
-    def __repr__(self) -> str:
-        return f"<torch._C.Generator object at {id(self):#x}>"
-
-    @property
-    def device(self) -> str:
-        return "cpu"
-
-    # The state lives on the object; the default generator keeps it in a ContextVar instead.
     def get_current(self) -> GeneratorState:
         return self._own
 
     def set_current(self, state: GeneratorState) -> None:
         self._own = state
 
-    def manual_seed(self, seed: int) -> Generator:
-        self.set_current(GeneratorState.seeded(_unpack_seed(seed)))
-        return self
-
-    def seed(self) -> int:
-        """Reseed from the operating system's entropy, as PyTorch does, and return the seed."""
-        value = secrets.randbits(64)
-        self.set_current(GeneratorState.seeded(value))
-        return value
-
-    def initial_seed(self) -> int:
-        return self.get_current().seed
-
-
-def _unpack_seed(seed: int) -> int:
-    """A seed as PyTorch stores it: an unsigned 64-bit value (negative seeds wrap around)."""
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"manual_seed expected a long, but got {type(seed).__name__}")
-    if seed >= 1 << 64 or seed < -(1 << 63):
-        raise ValueError("Overflow when unpacking long long")
-    return seed & _U64
-
 
 _default_state: ContextVar[GeneratorState | None] = ContextVar("default_generator", default=None)
 
 
-class _DefaultGenerator(Generator):
-    """`torch.default_generator`: one object whose state belongs to the running context."""
+class _DefaultStream(RandomStream):
+    """The default generator's stream: its state belongs to the running context."""
 
     def __init__(self) -> None:
         pass
@@ -165,13 +140,59 @@ class _DefaultGenerator(Generator):
         _default_state.set(state)
 
 
-default_generator: Generator = _DefaultGenerator()
+default_stream: RandomStream = _DefaultStream()
 
 
-def resolve(generator: Generator | None) -> Generator:
-    """The generator a sampling call draws from: the one given, else the context's default."""
+def resolve(generator: RandomStream | None) -> RandomStream:
+    """The stream a sampling call draws from: the generator given, else the context's default."""
     if generator is None:
-        return default_generator
-    if not isinstance(generator, Generator):
+        return default_stream
+    if not isinstance(generator, RandomStream):
         raise TypeError(f"expected a torch.Generator, but got {type(generator).__name__}")
     return generator
+
+
+def unpack_seed(seed: int) -> int:
+    """A seed as PyTorch stores it: an unsigned 64-bit value (negative seeds wrap around)."""
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"manual_seed expected a long, but got {type(seed).__name__}")
+    if seed >= 1 << 64 or seed < -(1 << 63):
+        raise ValueError("Overflow when unpacking long long")
+    return seed & _U64
+
+
+def new_seed() -> int:
+    """A non-deterministic 64-bit seed, from the operating system's entropy (as PyTorch's)."""
+    return secrets.randbits(64)
+
+
+# --- torch.get_rng_state() bytes ---------------------------------------------------------------
+
+# CPUGeneratorImplState: the legacy THGeneratorState (seed, left, seeded, next, 624 words as
+# uint64, normal_x, normal_y, normal_rho, normal_is_valid) then the float normal cache.
+_HEADER = struct.Struct("<QiiQ")
+_NORMAL = struct.Struct("<dddi4xf?3x")
+STATE_SIZE = _HEADER.size + 8 * _N + _NORMAL.size  # 5056
+
+
+def state_to_bytes(state: GeneratorState) -> bytes:
+    cached = state.next_double_normal
+    header = _HEADER.pack(state.seed, state.left, 1, state.next_index)
+    words = state.key.astype("<u8").tobytes()
+    normal = _NORMAL.pack(0.0, cached or 0.0, 0.0, cached is not None, 0.0, False)
+    return header + words + normal
+
+
+def state_from_bytes(data: bytes) -> GeneratorState:
+    if len(data) != STATE_SIZE:
+        raise RuntimeError(
+            f"Expected a CPUGeneratorImplState of size {STATE_SIZE} but found the input RNG "
+            f"state size to be {len(data)}"
+        )
+    seed, left, seeded, index = _HEADER.unpack_from(data, 0)
+    if seeded != 1 or not 0 < left <= _N or index > _N:
+        raise RuntimeError("Invalid mt19937 state")
+    key = np.frombuffer(data, dtype="<u8", count=_N, offset=_HEADER.size).astype(np.uint32)
+    key.flags.writeable = False
+    _, normal_y, _, normal_valid, _, _ = _NORMAL.unpack_from(data, _HEADER.size + 8 * _N)
+    return GeneratorState(seed, key, left, index, normal_y if normal_valid else None)

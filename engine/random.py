@@ -1,8 +1,9 @@
-"""Seeding (`torch.random`: `manual_seed`, `seed`, `initial_seed`) and the random tensor
-factories `rand`, `randn`, `randint`, `randperm`, `normal`, `bernoulli` and `*_like` forms.
+"""`torch.random`: generators and seeding (`Generator`, `manual_seed`, `seed`, `initial_seed`,
+`get_rng_state`, `set_rng_state`), and the random tensor factories `rand`, `randn`, `randint`,
+`randperm`, `normal`, `bernoulli` and their `*_like` forms.
 
 Values match PyTorch 2.13 on x86 CPUs bit for bit for a given seed (see engine.distributions for
-how each is drawn); the generator's state belongs to the running context.
+how each is drawn); the default generator's state belongs to the running context.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import Any
 import numpy as np
 
 from engine import distributions, dtypes
+from engine import generator as mt19937
 from engine.bernoulli import bernoulli
 from engine.creation import parse_size
-from engine.generator import DEFAULT_SEED, Generator, default_generator
+from engine.generator import DEFAULT_SEED, GeneratorState, RandomStream
 from engine.ops.graph import broadcast_shape, needs_grad, record
 from engine.size import Size
 from engine.tensor import Tensor
@@ -25,6 +27,7 @@ __all__ = [
     "Generator",
     "bernoulli",
     "default_generator",
+    "get_rng_state",
     "initial_seed",
     "manual_seed",
     "normal",
@@ -36,6 +39,7 @@ __all__ = [
     "randn_like",
     "randperm",
     "seed",
+    "set_rng_state",
 ]
 
 _RANDINT_SIGNATURES = (
@@ -54,7 +58,58 @@ _RANDINT_SIGNATURES = (
 )
 
 
-# --- seeding -----------------------------------------------------------------------------------
+# --- generators and seeding --------------------------------------------------------------------
+
+
+class Generator(RandomStream):
+    """`torch.Generator`: a CPU random stream, seeded with 67280421310721 until told otherwise."""
+
+    def __init__(self, device: Any = "cpu") -> None:
+        super().__init__()
+
+    def __repr__(self) -> str:
+        return f"<torch._C.Generator object at {id(self):#x}>"
+
+    @property
+    def device(self) -> str:
+        return "cpu"
+
+    def manual_seed(self, seed: Any) -> Generator:
+        self.set_current(GeneratorState.seeded(mt19937.unpack_seed(seed)))
+        return self
+
+    def seed(self) -> int:
+        """Reseed with a non-deterministic 64-bit number and return it."""
+        value = mt19937.new_seed()
+        self.set_current(GeneratorState.seeded(value))
+        return value
+
+    def initial_seed(self) -> int:
+        return self.get_current().seed
+
+    def get_state(self) -> Tensor:
+        """The state as PyTorch's 5056-byte `torch.ByteTensor` (same bytes as PyTorch's)."""
+        raw = np.frombuffer(mt19937.state_to_bytes(self.get_current()), dtype=np.uint8)
+        return Tensor._make(raw.copy(), dtypes.uint8)
+
+    def set_state(self, new_state: Tensor) -> Generator:
+        if not isinstance(new_state, Tensor) or new_state.dtype is not dtypes.uint8:
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        self.set_current(mt19937.state_from_bytes(new_state._data.tobytes()))
+        return self
+
+
+class _DefaultGenerator(Generator):
+    """`torch.default_generator`: one object whose state belongs to the running context."""
+
+    def get_current(self) -> GeneratorState:
+        return mt19937.default_stream.get_current()
+
+    def set_current(self, state: GeneratorState) -> None:
+        mt19937.default_stream.set_current(state)
+
+
+default_generator: Generator = _DefaultGenerator()
 
 
 def manual_seed(seed: Any) -> Generator:
@@ -70,6 +125,16 @@ def seed() -> int:
 def initial_seed() -> int:
     """The seed the default generator started from (67280421310721 before any seeding)."""
     return default_generator.initial_seed()
+
+
+def get_rng_state() -> Tensor:
+    """The default generator's state, as a `torch.ByteTensor`."""
+    return default_generator.get_state()
+
+
+def set_rng_state(new_state: Tensor) -> None:
+    """Restore the default generator's state from `get_rng_state()`."""
+    default_generator.set_state(new_state)
 
 
 # --- factories ---------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))["c
 DTYPES = {d.name: d for d in dtypes.ALL_DTYPES}
 
 
-def _kwargs(step: dict[str, Any], gens: dict[str, torch.Generator]) -> dict[str, Any]:
+def _kwargs(step: dict[str, Any], gens: dict[str, Any]) -> dict[str, Any]:
     kwargs = dict(step.get("kwargs", {}))
     if "dtype" in kwargs:
         kwargs["dtype"] = DTYPES[kwargs["dtype"]]
@@ -37,7 +37,7 @@ def _arg(value: Any) -> Any:
     return value
 
 
-def run_step(step: dict[str, Any], gens: dict[str, torch.Generator]) -> Any:
+def run_step(step: dict[str, Any], gens: dict[str, Any]) -> Any:
     """The generator's `run_step`, with `engine` in torch's place."""
     op, kwargs = step["op"], _kwargs(step, gens)
     args = [_arg(a) for a in step.get("args", [])]
@@ -47,6 +47,16 @@ def run_step(step: dict[str, Any], gens: dict[str, torch.Generator]) -> Any:
     if op == "default_generator":
         gens[step["name"]] = torch.Generator()
         return None
+    if op == "save_state":
+        gens[step["name"]] = torch.get_rng_state()
+        return gens[step["name"]]
+    if op == "restore_state":
+        return torch.set_rng_state(gens[step["name"]])
+    if op == "generator_set_state":
+        return gens[step["name"]].set_state(gens[step["state"]])
+    if op == "set_rng_state":
+        zeros = torch.zeros(step["size"], dtype=DTYPES[step["dtype"]])
+        return torch.set_rng_state(zeros)
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
     if op in ("uniform_", "normal_", "bernoulli_"):
@@ -77,7 +87,7 @@ def replay(case: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
     """Run the program in a fresh context, as the server runs each learner's program."""
 
     def run() -> list[tuple[dict[str, Any], Any]]:
-        gens: dict[str, torch.Generator] = {}
+        gens: dict[str, Any] = {}
         if case["seed"] is not None:
             torch.manual_seed(case["seed"])
         out = []

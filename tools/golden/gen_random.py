@@ -33,7 +33,7 @@ SIZES: tuple[Any, ...] = (1, 2, 3, 15, 16, 17, 31, 32, 100, [3, 4], [16, 32], [2
 Step = dict[str, Any]
 
 
-def _kwargs(step: Step, gens: dict[str, torch.Generator]) -> dict[str, Any]:
+def _kwargs(step: Step, gens: dict[str, Any]) -> dict[str, Any]:
     kwargs = dict(step.get("kwargs", {}))
     if "dtype" in kwargs:
         kwargs["dtype"] = DTYPES[kwargs["dtype"]]
@@ -50,7 +50,7 @@ def _arg(value: Any) -> Any:
     return value
 
 
-def run_step(step: Step, gens: dict[str, torch.Generator]) -> Any:
+def run_step(step: Step, gens: dict[str, Any]) -> Any:
     """One step; the test's runner mirrors this with `engine` in torch's place."""
     op, kwargs = step["op"], _kwargs(step, gens)
     args = [_arg(a) for a in step.get("args", [])]
@@ -60,6 +60,16 @@ def run_step(step: Step, gens: dict[str, torch.Generator]) -> Any:
     if op == "default_generator":
         gens[step["name"]] = torch.Generator()
         return None
+    if op == "save_state":
+        gens[step["name"]] = torch.get_rng_state()
+        return gens[step["name"]]
+    if op == "restore_state":
+        return torch.set_rng_state(gens[step["name"]])
+    if op == "generator_set_state":
+        return gens[step["name"]].set_state(gens[step["state"]])
+    if op == "set_rng_state":
+        zeros = torch.zeros(step["size"], dtype=DTYPES[step["dtype"]])
+        return torch.set_rng_state(zeros)
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
     if op in ("uniform_", "normal_", "bernoulli_"):
@@ -96,7 +106,7 @@ def record(value: Any) -> dict[str, Any]:
 
 
 def run_program(program: dict[str, Any]) -> dict[str, Any]:
-    gens: dict[str, torch.Generator] = {}
+    gens: dict[str, Any] = {}
     if program["seed"] is not None:
         torch.manual_seed(program["seed"])
     results = []
@@ -350,6 +360,31 @@ def bernoulli_draws() -> list[dict[str, Any]]:
     return [{"name": f"bernoulli-seed{s}", "seed": s, "steps": steps} for s in SEEDS[:2]]
 
 
+def rng_states() -> list[dict[str, Any]]:
+    steps: list[Step] = [
+        {"op": "save_state", "name": "fresh"},
+        {"op": "randn", "args": [1]},
+        {"op": "save_state", "name": "cached"},
+        {"op": "randn", "args": [3]},
+        {"op": "rand", "args": [700]},
+        {"op": "save_state", "name": "later"},
+        {"op": "restore_state", "name": "cached"},
+        {"op": "randn", "args": [3]},
+        {"op": "restore_state", "name": "later"},
+        {"op": "rand", "args": [2]},
+        {"op": "generator", "name": "g", "seed": 9},
+        {"op": "generator_set_state", "name": "g", "state": "fresh"},
+        {"op": "initial_seed", "name": "g"},
+        {"op": "rand", "args": [2], "kwargs": {"generator": "g"}},
+        {"op": "set_rng_state", "size": [10], "dtype": "uint8"},
+        {"op": "set_rng_state", "size": [5056], "dtype": "float32"},
+        {"op": "set_rng_state", "size": [5048], "dtype": "uint8"},
+        {"op": "set_rng_state", "size": [5056], "dtype": "uint8"},
+        {"op": "rand", "args": [2]},
+    ]
+    return [{"name": f"rng-state-seed{s}", "seed": s, "steps": steps} for s in (5, 2**40 + 3)]
+
+
 def generators_and_seeds() -> list[dict[str, Any]]:
     explicit = [
         {"op": "generator", "name": "g", "seed": 5},
@@ -406,6 +441,7 @@ def main() -> None:
         + normals_and_methods()
         + tensor_parameters()
         + bernoulli_draws()
+        + rng_states()
         + generators_and_seeds()
         + errors()
     )
