@@ -37,6 +37,20 @@ class Opaque:
             raise TypeError(f"unsupported format string passed to {self.display_type()}.__format__")
         return str(self)
 
+    # Python compares list elements itself (`[print] < [len]`): its message must name the
+    # program's types, not the interpreter's classes.
+    def __lt__(self, other: object) -> bool:
+        raise _unordered("<", self, other)
+
+    def __le__(self, other: object) -> bool:
+        raise _unordered("<=", self, other)
+
+    def __gt__(self, other: object) -> bool:
+        raise _unordered(">", self, other)
+
+    def __ge__(self, other: object) -> bool:
+        raise _unordered(">=", self, other)
+
 
 class BuiltinFunction(Opaque):
     """A function the program may call (`print`, `torch.zeros`, a tensor's bound `sum`)."""
@@ -82,6 +96,18 @@ class InterpreterFunction:
         if spec:
             raise TypeError("unsupported format string passed to function.__format__")
         return repr(self)
+
+    def __lt__(self, other: object) -> bool:
+        raise _unordered("<", self, other)
+
+    def __le__(self, other: object) -> bool:
+        raise _unordered("<=", self, other)
+
+    def __gt__(self, other: object) -> bool:
+        raise _unordered(">", self, other)
+
+    def __ge__(self, other: object) -> bool:
+        raise _unordered(">=", self, other)
 
 
 class ClassValue(Opaque):
@@ -135,3 +161,9 @@ def type_name(value: object) -> str:
     if isinstance(value, Size):
         return "Size"
     return type(value).__name__
+
+
+def _unordered(op: str, left: object, right: object) -> TypeError:
+    return TypeError(
+        f"'{op}' not supported between instances of '{type_name(left)}' and '{type_name(right)}'"
+    )
