@@ -66,6 +66,25 @@ class Generator(RandomStream):
 
     def __init__(self, device: Any = "cpu") -> None:
         super().__init__()
+        # None: the state lives on this object; the default generator uses the context's stream
+        self._stream: RandomStream | None = None
+
+    @classmethod
+    def _for_context(cls) -> Generator:
+        generator = cls()
+        generator._stream = mt19937.default_stream
+        return generator
+
+    def get_current(self) -> GeneratorState:
+        if self._stream is None:
+            return super().get_current()
+        return self._stream.get_current()
+
+    def set_current(self, state: GeneratorState) -> None:
+        if self._stream is None:
+            super().set_current(state)
+        else:
+            self._stream.set_current(state)
 
     def __repr__(self) -> str:
         return f"<torch._C.Generator object at {id(self):#x}>"
@@ -99,17 +118,11 @@ class Generator(RandomStream):
         return self
 
 
-class _DefaultGenerator(Generator):
-    """`torch.default_generator`: one object whose state belongs to the running context."""
+# `type(g)` prints as in PyTorch: <class 'torch._C.Generator'>
+Generator.__module__ = "torch._C"
 
-    def get_current(self) -> GeneratorState:
-        return mt19937.default_stream.get_current()
-
-    def set_current(self, state: GeneratorState) -> None:
-        mt19937.default_stream.set_current(state)
-
-
-default_generator: Generator = _DefaultGenerator()
+# `torch.default_generator`: one object whose state belongs to the running context
+default_generator: Generator = Generator._for_context()
 
 
 def manual_seed(seed: Any) -> Generator:
