@@ -73,7 +73,7 @@ def test_a_crashed_worker_is_an_error_for_its_program_only() -> None:
             if worker.process.pid is not None:
                 os.kill(worker.process.pid, signal.SIGKILL)
 
-    settings = Settings(workers=1, time_limit_s=20.0)
+    settings = Settings(workers=1, time_limit_s=20.0, max_loop_iterations=10**12)
     crashed = run_in_pool(settings, [ENDLESS], during=kill_running_worker)[0]
     assert crashed["error"]["type"] == "WorkerCrashed"
     assert crashed["error"]["message"] == (
