@@ -15,6 +15,7 @@ from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.ops import activation, arithmetic, shape
 from engine.ops import reduction as reductions
+from engine.ops.cascade_sum import torch_sum
 from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def mse_loss(
     xd, td = x._data.astype(dt.np, copy=False), t._data.astype(dt.np, copy=False)
     with np.errstate(all="ignore"):
         sq = (xd - td) ** 2
-        out = sq if code == 0 else np.sum(sq)
+        out = sq if code == 0 else torch_sum(sq, tuple(range(sq.ndim)), False)
         if code == 1:
             out = out / np.asarray(sq.size, dtype=dt.np) if sq.size else out * np.nan
     result = x._make(np.asarray(out, dtype=dt.np), dt)
@@ -212,6 +213,57 @@ def _sample_weights(
     return np.where(ignored, np.zeros((), dtype=dt), w)
 
 
+def _nll_total(
+    picked: np.ndarray, target: np.ndarray, weight: np.ndarray | None, ignore_index: int, ndim: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """−Σ w·x over the batch and Σ w, added in the order of ATen's nll_loss kernel (a cascade)."""
+    one = picked.dtype.type(1)
+    if ndim == 1:  # a single sample
+        if int(target[0]) == ignore_index:
+            return np.zeros((), picked.dtype), np.zeros((), picked.dtype)
+        w = one if weight is None else picked.dtype.type(weight[int(target[0])])
+        return np.asarray(-picked[0] * w), np.asarray(w)
+    levels = 8
+    batch = target.shape[0]
+    level_power = max(4, _ceil_log2(batch) // levels)
+    level_mask = (1 << level_power) - 1
+    zero = picked.dtype.type(0)
+    loss_sums = [zero] * levels
+    weight_sums = [zero] * levels
+    ignored = 0
+    for b in range(batch):
+        t = int(target[b])
+        if t == ignore_index:
+            ignored += 1
+            continue
+        if weight is None:
+            loss_sums[0] = loss_sums[0] - picked[b]
+        else:
+            w = picked.dtype.type(weight[t])
+            loss_sums[0] = loss_sums[0] - picked[b] * w
+            weight_sums[0] = weight_sums[0] + w
+        for j in range(levels - 1):
+            if b & (level_mask << (j * level_power)):
+                break
+            weight_sums[j + 1] = weight_sums[j + 1] + weight_sums[j]
+            loss_sums[j + 1] = loss_sums[j + 1] + loss_sums[j]
+            weight_sums[j] = zero
+            loss_sums[j] = zero
+    total = zero
+    for part in loss_sums:
+        total = total + part
+    if weight is None:
+        return np.asarray(total), np.asarray(picked.dtype.type(batch - ignored))
+    total_weight = zero
+    for part in weight_sums:
+        total_weight = total_weight + part
+    return np.asarray(total), np.asarray(total_weight)
+
+
+def _ceil_log2(x: int) -> int:
+    return 1 if x <= 2 else (x - 1).bit_length()
+
+
 def _check_target(input: Tensor, target: Tensor) -> None:
     if input._data.ndim < 1:
         raise ValueError(f"Expected 1 or more dimensions (got {input._data.ndim})")
@@ -254,15 +306,14 @@ def nll_loss(
     sample_w = _sample_weights(tgt, w, ignore_index, x.dtype)
     rows = x.reshape(-1, classes)
     picked = rows[np.arange(rows.shape[0]), np.where(tgt == ignore_index, 0, tgt).reshape(-1)]
-    losses = -(sample_w.reshape(-1) * picked)
-    total_weight = np.sum(sample_w, dtype=x.dtype)
     with np.errstate(all="ignore"):
         if code == 0:
+            losses = -(picked * sample_w.reshape(-1))
             out = losses.reshape(tgt.shape) if x.ndim == 2 else losses.reshape(())
-        elif code == 2:
-            out = np.sum(losses)
+            total_weight = np.zeros((), dtype=x.dtype)
         else:
-            out = np.sum(losses) / total_weight
+            total, total_weight = _nll_total(picked, tgt.reshape(-1), w, ignore_index, x.ndim)
+            out = total / total_weight if code == 1 else total
     result = input._make(np.asarray(out, dtype=x.dtype), input._dtype)
     if needs_grad(input):
         node = NllLossBackward0()

@@ -14,6 +14,7 @@ import numpy as np
 
 from engine import dtypes, return_types
 from engine.autograd.function import Derivative, Grad, Node
+from engine.ops.cascade_sum import torch_sum
 from engine.ops.graph import (
     binary_dtype,
     broadcast_shape,
@@ -95,6 +96,13 @@ class SumBackward1(Node):
         return {"dim": self.dim, "keepdim": self.keepdim, "self_sym_sizes": self.self_sizes}
 
 
+def _sum(data: np.ndarray, axes: tuple[int, ...], keepdim: bool) -> np.ndarray:
+    """Σ over `axes`: floats in PyTorch's addition order (so `.item()` agrees to the last bit)."""
+    if data.dtype.kind == "f":
+        return torch_sum(data, axes, keepdim)
+    return np.asarray(np.sum(data, axis=axes, keepdims=keepdim))
+
+
 def _sum_dtype(t: Tensor, dtype: dtypes.dtype | None) -> dtypes.dtype:
     if dtype is not None:
         return dtype
@@ -109,14 +117,14 @@ def sum(
     data = t._data if t._data.dtype == dt.np else t._data.astype(dt.np)
     sizes = tuple(t._data.shape)
     if dim is None:
-        result = t._make(np.asarray(np.sum(data), dtype=dt.np), dt)
+        result = t._make(_sum(data, tuple(range(data.ndim)), False), dt)
         if needs_grad(t):
             node0 = SumBackward0()
             node0.self_sizes = sizes
             record(node0, result, (t,))
         return result
     axes = reduce_dims(t, dim)
-    out = np.sum(data, axis=axes, keepdims=keepdim) if axes else data.copy()
+    out = _sum(data, axes, keepdim) if axes else data.copy()
     result = t._make(np.asarray(out, dtype=dt.np), dt)
     if needs_grad(t):
         node = SumBackward1()
@@ -188,7 +196,7 @@ def mean(
     axes = tuple(range(data.ndim)) if dim is None else reduce_dims(t, dim)
     with np.errstate(all="ignore"):  # the mean of nothing is nan, silently
         count = int(np.prod([sizes[a] for a in axes]))
-        total = np.sum(data, axis=axes, keepdims=keepdim and dim is not None)
+        total = _sum(data, axes, keepdim and dim is not None)
         out = np.asarray(total / np.asarray(count, dtype=dt.np) if count else total * np.nan)
     result = t._make(np.asarray(out, dtype=dt.np), dt)
     if needs_grad(t):

@@ -86,3 +86,22 @@ def test_errors_use_pytorchs_words() -> None:
         torch.tensor([1, 2]).mean()
     with pytest.raises(RuntimeError, match=r"^max\(\): Expected reduction dim to be specified"):
         torch.tensor([]).max()
+
+
+def test_float32_sums_round_like_pytorchs_kernel() -> None:
+    # `.item()` shows every digit, so the order of additions is visible; these values come from
+    # torch 2.13 (numpy's pairwise sum gives 2.799999952316284, 21.0 and 4.201586723327637)
+    assert torch.tensor([0.1 * i for i in range(1, 8)]).sum().item() == 2.8000001907348633
+    assert torch.tensor([0.1 * i for i in range(1, 21)]).sum().item() == 21.000001907348633
+    assert torch.tensor([0.1 * i for i in range(1, 21)]).mean().item() == 1.0500000715255737
+    assert torch.tensor([1 / (i + 1) for i in range(37)]).sum().item() == 4.2015862464904785
+    m = torch.tensor([[1 / (i + j + 1) for j in range(10)] for i in range(6)])
+    assert m.sum(0).tolist() == [
+        2.450000047683716, 1.5928572416305542, 1.2178571224212646, 0.995634913444519,
+        0.845634937286377, 0.7365440130233765, 0.6532106995582581, 0.5872765779495239,
+        0.5337051749229431, 0.4892607629299164,
+    ]  # fmt: skip
+    assert m.sum(1).tolist() == [
+        2.9289681911468506, 2.0198774337768555, 1.6032108068466187, 1.3468005657196045,
+        1.168229103088379, 1.034895658493042,
+    ]  # fmt: skip
