@@ -201,6 +201,28 @@ def _normal_scalar(
     return fma64(np.array(values, dtype=np.float64), std, mean), state
 
 
+# --- exponential -------------------------------------------------------------------------------
+
+
+def exponential(
+    generator: RandomStream | None, n: int, dt: dtypes.dtype, lambd: float = 1.0
+) -> np.ndarray:
+    """`n` samples of Exp(lambd): (-1 / lambd) · log1p(-u) from a double uniform per value."""
+    if not dt.is_floating_point:
+        raise RuntimeError(
+            "Exponential distribution is a continuous probability distribution. dtype must be a "
+            f"floating point but you specified {scalar_type_name(dt)}"
+        )
+    if not lambd > 0:
+        raise RuntimeError(
+            f"exponential_ expects lambda > 0.0, but found lambda={_cpp_number(lambd)}"
+        )
+    gen = resolve(generator)
+    u, state = unit_float64(gen.get_current(), n)
+    gen.set_current(state)
+    return ((-1.0 / lambd) * _libm(math.log1p, -u)).astype(dt.np)
+
+
 # --- integers ----------------------------------------------------------------------------------
 
 
@@ -288,30 +310,35 @@ def randperm(generator: RandomStream | None, n: int) -> np.ndarray:
 # --- in-place tensor methods -------------------------------------------------------------------
 
 
-class UniformBackward0(Node):
+class OverwrittenBackward(Node):
+    """An in-place sample: the new values do not depend on the old ones (zero gradient)."""
+
+    __slots__ = ()
+    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * 0,)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.zeros(()),)
+
+
+class UniformBackward0(OverwrittenBackward):
     """self.uniform_(from, to);  the old values no longer matter: ∂result/∂self = 0."""
 
     __slots__ = ()
-    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        return (grad * 0,)
-
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        return (np.zeros(()),)
 
 
-class NormalBackward0(Node):
+class NormalBackward0(OverwrittenBackward):
     """self.normal_(mean, std);  the old values no longer matter: ∂result/∂self = 0."""
 
     __slots__ = ()
-    derivatives = (Derivative("self", "0", "0", "zeros_like(grad)"),)
 
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        return (grad * 0,)
 
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        return (np.zeros(()),)
+class ExponentialBackward0(OverwrittenBackward):
+    """self.exponential_(lambd);  the old values no longer matter: ∂result/∂self = 0."""
+
+    __slots__ = ()
 
 
 class NormalParametersBackward(Node):
@@ -392,3 +419,9 @@ def normal_(
     contiguous = bool(t._data.flags["C_CONTIGUOUS"])
     values = normal(generator, t._data.size, t._dtype, float(mean), float(std), contiguous)
     return _fill(t, values, NormalBackward0)
+
+
+def exponential_(t: Tensor, lambd: float = 1.0, generator: RandomStream | None = None) -> Tensor:
+    check_inplace(t)
+    values = exponential(generator, t._data.size, t._dtype, float(lambd))
+    return _fill(t, values, ExponentialBackward0)

@@ -1,6 +1,6 @@
 """`torch.random`: generators and seeding (`Generator`, `manual_seed`, `seed`, `initial_seed`,
 `get_rng_state`, `set_rng_state`), and the random tensor factories `rand`, `randn`, `randint`,
-`randperm`, `normal`, `bernoulli` and their `*_like` forms.
+`randperm`, `normal`, `bernoulli`, `multinomial` and the `*_like` forms.
 
 Values match PyTorch 2.13 on x86 CPUs bit for bit for a given seed (see engine.distributions for
 how each is drawn); the default generator's state belongs to the running context.
@@ -18,6 +18,7 @@ from engine import generator as mt19937
 from engine.bernoulli import bernoulli
 from engine.creation import parse_size
 from engine.generator import DEFAULT_SEED, GeneratorState, RandomStream
+from engine.multinomial import multinomial
 from engine.ops.graph import broadcast_shape, needs_grad, record
 from engine.size import Size
 from engine.tensor import Tensor
@@ -30,6 +31,7 @@ __all__ = [
     "get_rng_state",
     "initial_seed",
     "manual_seed",
+    "multinomial",
     "normal",
     "rand",
     "rand_like",

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine import bernoulli, distributions, dtypes, tensor_str
+from engine import bernoulli, distributions, dtypes, multinomial, tensor_str
 from engine.autograd import engine as autograd_engine
 from engine.autograd.function import AccumulateGrad, Node
 from engine.ops import (
@@ -753,6 +753,18 @@ class Tensor:
 
     def bernoulli(self, *, generator: Any = None) -> Tensor:
         return bernoulli.bernoulli(self, generator=generator)
+
+    def exponential_(self, lambd: Number = 1.0, *, generator: Any = None) -> Tensor:
+        return distributions.exponential_(self, lambd, generator=generator)
+
+    def multinomial(
+        self,
+        num_samples: builtins.int,
+        replacement: builtins.bool = False,
+        *,
+        generator: Any = None,
+    ) -> Tensor:
+        return multinomial.multinomial(self, num_samples, replacement, generator=generator)
 
 
 def _list(shape_: tuple[int, ...]) -> str:

@@ -59,7 +59,7 @@ def run_step(step: dict[str, Any], gens: dict[str, Any]) -> Any:
         return torch.set_rng_state(zeros)
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_", "bernoulli_"):
+    if op in ("uniform_", "normal_", "bernoulli_", "exponential_"):
         target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
         if step.get("transpose"):
             target = target.t()

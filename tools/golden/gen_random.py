@@ -72,7 +72,7 @@ def run_step(step: Step, gens: dict[str, Any]) -> Any:
         return torch.set_rng_state(zeros)
     if op == "initial_seed":
         return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_", "bernoulli_"):
+    if op in ("uniform_", "normal_", "bernoulli_", "exponential_"):
         target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
         if step.get("transpose"):
             target = target.t()
@@ -360,6 +360,54 @@ def bernoulli_draws() -> list[dict[str, Any]]:
     return [{"name": f"bernoulli-seed{s}", "seed": s, "steps": steps} for s in SEEDS[:2]]
 
 
+def multinomial_draws() -> list[dict[str, Any]]:
+    def t(values: list[Any], dtype: str = "float32", grad: bool = False) -> dict[str, Any]:
+        return {"tensor": values, "dtype": dtype, "requires_grad": grad}
+
+    weights = [((7 * k) % 11 + 1) / 66 for k in range(27)]
+    uneven = [0.0, 0.5, 0.0, 0.25, 0.25]
+    steps: list[Step] = [
+        {"op": "exponential_", "shape": [5], "dtype": "float32"},
+        {"op": "exponential_", "shape": [40], "dtype": "float64", "args": [3.0]},
+        {"op": "exponential_", "shape": [4, 5], "dtype": "float32", "args": [0.7]},
+        {"op": "exponential_", "shape": [3, 5], "dtype": "float64", "transpose": True},
+        {"op": "exponential_", "shape": [3], "dtype": "float32", "requires_grad": True},
+        {"op": "exponential_", "shape": [3], "dtype": "float32", "args": [0.0]},
+        {"op": "exponential_", "shape": [3], "dtype": "int64"},
+        {"op": "generator", "name": "g", "seed": 2147483647},
+    ]
+    for _ in range(5):  # makemore's sampling loop
+        steps.append(
+            {
+                "op": "multinomial",
+                "args": [t(weights), 1],
+                "kwargs": {"replacement": True, "generator": "g"},
+            }
+        )
+    steps += [
+        {"op": "multinomial", "args": [t(weights), 20], "kwargs": {"replacement": True}},
+        {"op": "multinomial", "args": [t(weights, "float64"), 20], "kwargs": {"replacement": True}},
+        {"op": "multinomial", "args": [t(weights), 5]},
+        {"op": "multinomial", "args": [t(weights), 1]},
+        {"op": "multinomial", "args": [t(uneven), 30], "kwargs": {"replacement": True}},
+        {"op": "multinomial", "args": [t(uneven), 3]},
+        {
+            "op": "multinomial",
+            "args": [t([weights[:5], uneven]), 4],
+            "kwargs": {"replacement": True},
+        },
+        {"op": "multinomial", "args": [t([weights[:5], uneven]), 2]},
+        {"op": "multinomial", "args": [t([weights[:5], uneven]), 1]},
+        {"op": "multinomial", "args": [t([0.0, 0.0]), 1]},
+        {"op": "multinomial", "args": [t([0.5, -0.1]), 1]},
+        {"op": "multinomial", "args": [t([0.5, -0.1]), 2], "kwargs": {"replacement": True}},
+        {"op": "multinomial", "args": [t([1, 2], "int64"), 1]},
+        {"op": "multinomial", "args": [t(weights), 0]},
+        {"op": "rand", "args": [2]},
+    ]
+    return [{"name": f"multinomial-seed{s}", "seed": s, "steps": steps} for s in SEEDS[:3]]
+
+
 def rng_states() -> list[dict[str, Any]]:
     steps: list[Step] = [
         {"op": "save_state", "name": "fresh"},
@@ -442,6 +490,7 @@ def main() -> None:
         + tensor_parameters()
         + bernoulli_draws()
         + rng_states()
+        + multinomial_draws()
         + generators_and_seeds()
         + errors()
     )
