@@ -1,6 +1,6 @@
 """`torch.random`: generators and seeding (`Generator`, `manual_seed`, `seed`, `initial_seed`,
-`get_rng_state`, `set_rng_state`), and the random tensor factories `rand`, `randn`, `randint`,
-`randperm`, `normal`, `bernoulli`, `multinomial` and the `*_like` forms.
+`get_rng_state`, `set_rng_state`, `fork_rng`), and the random tensor factories `rand`, `randn`,
+`randint`, `randperm`, `normal`, `bernoulli`, `multinomial` and the `*_like` forms.
 
 Values match PyTorch 2.13 on x86 CPUs bit for bit for a given seed (see engine.distributions for
 how each is drawn); the default generator's state belongs to the running context.
@@ -8,7 +8,9 @@ how each is drawn); the default generator's state belongs to the running context
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,7 @@ __all__ = [
     "Generator",
     "bernoulli",
     "default_generator",
+    "fork_rng",
     "get_rng_state",
     "initial_seed",
     "manual_seed",
@@ -152,6 +155,26 @@ def set_rng_state(new_state: Tensor) -> None:
     default_generator.set_state(new_state)
 
 
+@contextlib.contextmanager
+def fork_rng(
+    devices: Any = None,
+    enabled: bool = True,
+    _caller: str = "fork_rng",
+    _devices_kw: str = "devices",
+    device_type: str = "cuda",
+) -> Iterator[None]:
+    """`with torch.random.fork_rng():` draws inside the block leave the default generator as
+    it was before the block."""
+    if not enabled:
+        yield
+        return
+    saved = default_generator.get_current()
+    try:
+        yield
+    finally:
+        default_generator.set_current(saved)
+
+
 # --- factories ---------------------------------------------------------------------------------
 
 
@@ -169,15 +192,54 @@ def _check_requires_grad(dt: dtypes.dtype, requires_grad: bool) -> None:
         raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
 
 
+_SIZE_SIGNATURES = (
+    " * (tuple of ints size, *, torch.Generator generator, Tensor out = None, torch.dtype dtype "
+    "= None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, "
+    "bool requires_grad = False)\n"
+    " * (tuple of ints size, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout "
+    "= None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)\n"
+)
+
+
+def _factory_size(name: str, dims: tuple[Any, ...], size: Any) -> tuple[int, ...]:
+    """The shape from `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(size=(2, 3))`, with PyTorch's
+    argument errors."""
+    if (size is None) == (not dims):
+        got = [type(d).__name__ for d in dims] + (
+            [] if size is None else [f"size={type(size).__name__}"]
+        )
+        raise TypeError(
+            f"{name}() received an invalid combination of arguments - got ({', '.join(got)}), "
+            f"but expected one of:\n{_SIZE_SIGNATURES}"
+        )
+    if size is not None:
+        dims = (size,)
+    if len(dims) == 1 and isinstance(dims[0], list | tuple | Size):
+        dims = tuple(dims[0])
+    elif len(dims) == 1 and (isinstance(dims[0], bool) or not isinstance(dims[0], int)):
+        raise TypeError(
+            f"{name}(): argument 'size' (position 1) must be tuple of ints, not "
+            f"{type(dims[0]).__name__}"
+        )
+    for pos, d in enumerate(dims):
+        if isinstance(d, bool) or not isinstance(d, int):
+            raise TypeError(
+                f"{name}(): argument 'size' failed to unpack the object at pos {pos + 1} with "
+                f'error "type must be tuple of ints,but got {type(d).__name__}"'
+            )
+    return parse_size(dims)
+
+
 def rand(
-    *size: Any,
+    *dims: Any,
+    size: Any = None,
     generator: Generator | None = None,
     dtype: dtypes.dtype | None = None,
     requires_grad: bool = False,
     device: Any = None,
 ) -> Tensor:
-    """Samples of U[0, 1): `torch.rand(2, 3)`."""
-    shape = parse_size(size)
+    """Samples of U[0, 1): `torch.rand(2, 3)`, `torch.rand((2, 3))`, `torch.rand(size=(2, 3))`."""
+    shape = _factory_size("rand", dims, size)
     dt = dtype or dtypes.get_default_dtype()
     values = distributions.uniform(generator, math.prod(shape), dt)
     _check_requires_grad(dt, requires_grad)
@@ -185,14 +247,15 @@ def rand(
 
 
 def randn(
-    *size: Any,
+    *dims: Any,
+    size: Any = None,
     generator: Generator | None = None,
     dtype: dtypes.dtype | None = None,
     requires_grad: bool = False,
     device: Any = None,
 ) -> Tensor:
-    """Samples of N(0, 1): `torch.randn(2, 3)`."""
-    shape = parse_size(size)
+    """Samples of N(0, 1): `torch.randn(2, 3)`, `torch.randn((2, 3))`, `torch.randn(size=…)`."""
+    shape = _factory_size("randn", dims, size)
     dt = dtype or dtypes.get_default_dtype()
     values = distributions.normal(generator, math.prod(shape), dt)
     _check_requires_grad(dt, requires_grad)

@@ -196,6 +196,20 @@ def test_generator_prints_like_torch() -> None:
     generator = contextvars.Context().run(torch.manual_seed, 0)
     assert re.fullmatch(r"<torch\._C\.Generator object at 0x[0-9a-f]+>", repr(generator))
     assert generator is torch.default_generator
+    assert repr(type(generator)) == "<class 'torch._C.Generator'>"
+
+
+def test_fork_rng_restores_the_stream_after_the_block() -> None:
+    def run() -> tuple[list[float], list[float], list[float]]:
+        torch.manual_seed(3)
+        with torch.random.fork_rng():
+            inside: list[float] = torch.rand(2).tolist()
+        after: list[float] = torch.rand(2).tolist()
+        torch.manual_seed(3)
+        return inside, after, torch.rand(2).tolist()
+
+    inside, after, fresh = contextvars.Context().run(run)
+    assert inside == after == fresh
 
 
 def test_normal_sends_zero_gradient_to_its_parameters() -> None:

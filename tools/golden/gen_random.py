@@ -476,6 +476,12 @@ def errors() -> list[dict[str, Any]]:
         {"op": "normal_", "shape": [2], "dtype": "int64"},
         {"op": "randperm", "args": [-1]},
         {"op": "manual_seed", "args": [2**64]},
+        {"op": "rand", "args": [], "kwargs": {"size": [2]}},
+        {"op": "randn", "args": [], "kwargs": {"size": [2, 2]}},
+        {"op": "rand", "args": [2], "kwargs": {"size": [3]}},
+        {"op": "randn", "args": []},
+        {"op": "rand", "args": [2, "a"]},
+        {"op": "randn", "args": [2.5]},
         {"op": "rand", "args": [2]},
     ]
     return [{"name": "errors", "seed": 4, "steps": steps}]
