@@ -155,7 +155,7 @@ def resolve(generator: RandomStream | None) -> RandomStream:
 def unpack_seed(seed: int) -> int:
     """A seed as PyTorch stores it: an unsigned 64-bit value (negative seeds wrap around)."""
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"manual_seed expected a long, but got {type(seed).__name__}")
+        raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
     if seed >= 1 << 64 or seed < -(1 << 63):
         raise ValueError("Overflow when unpacking long long")
     return seed & _U64

@@ -44,6 +44,8 @@ def run_step(step: dict[str, Any], gens: dict[str, Any]) -> Any:
     if op == "generator":
         gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
         return None
+    if op == "generator_manual_seed":
+        return torch.Generator().manual_seed(*args)
     if op == "default_generator":
         gens[step["name"]] = torch.Generator()
         return None

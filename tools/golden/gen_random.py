@@ -57,6 +57,8 @@ def run_step(step: Step, gens: dict[str, Any]) -> Any:
     if op == "generator":
         gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
         return None
+    if op == "generator_manual_seed":
+        return torch.Generator().manual_seed(*args)
     if op == "default_generator":
         gens[step["name"]] = torch.Generator()
         return None
@@ -476,6 +478,10 @@ def errors() -> list[dict[str, Any]]:
         {"op": "normal_", "shape": [2], "dtype": "int64"},
         {"op": "randperm", "args": [-1]},
         {"op": "manual_seed", "args": [2**64]},
+        {"op": "generator_manual_seed", "args": [1.5]},
+        {"op": "generator_manual_seed", "args": ["a"]},
+        {"op": "generator_manual_seed", "args": [True]},
+        {"op": "manual_seed", "args": ["a"]},
         {"op": "rand", "args": [], "kwargs": {"size": [2]}},
         {"op": "randn", "args": [], "kwargs": {"size": [2, 2]}},
         {"op": "rand", "args": [2], "kwargs": {"size": [3]}},
