@@ -1,5 +1,7 @@
-"""The sandbox: an allow-list check of the parsed program, then a tree-walking evaluator over
-façades of engine objects, within a budget (see `docs/architecture.md`)."""
+"""The sandbox: allow-list check, tree-walking evaluator, façades over the engine, budgets.
+
+See `docs/architecture.md` for how it fits with the trace and the worker pool.
+"""
 
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError, UserException
 from app.interpreter.evaluator import Evaluator

@@ -1,5 +1,7 @@
-"""The bridge between a program and the engine: wraps results in façades, unwraps arguments,
-checks sizes before the engine allocates, and reports tensors and backward passes to the trace.
+"""The bridge between a program and the engine: façades in, engine objects out, sizes checked.
+
+Results are wrapped in façades and arguments unwrapped; sizes are estimated before the engine
+allocates; new tensors and backward passes are reported to the trace.
 """
 
 from __future__ import annotations

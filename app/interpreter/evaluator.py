@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import ast
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Final
 
 from app.config import Settings
 from app.interpreter.attributes import Attributes
 from app.interpreter.bridge import Bridge, Tracer
 from app.interpreter.builtins import make_builtins
+from app.interpreter.containers import Containers
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError, UserException
-from app.interpreter.facades import GradModeFacade, ReturnTuple, TensorFacade
+from app.interpreter.facades import GradModeFacade
 from app.interpreter.functions import bind_arguments, local_names
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
@@ -29,7 +30,6 @@ from app.interpreter.values import (
     InterpreterFunction,
     type_name,
 )
-from engine.size import Size
 
 _OPERATORS: Final[dict[type[ast.AST], str]] = {
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
@@ -38,13 +38,6 @@ _OPERATORS: Final[dict[type[ast.AST], str]] = {
     ast.Not: "not", ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
     ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
 }  # fmt: skip
-_ITERATOR_TYPES: Final[tuple[type, ...]] = (
-    enumerate, zip, reversed, map,
-    type(iter([])), type(iter(())), type(iter("")), type(iter(range(1))), type(iter({})),
-    type(reversed([])), type(reversed(range(1))), type({}.keys()), type({}.values()),
-    type({}.items()),
-)  # fmt: skip
-_ITERABLE_TYPES: Final = (list, tuple, str, dict, range, Size, ReturnTuple)
 
 
 class _Break(Exception):
@@ -69,6 +62,12 @@ class Evaluator:
         self.line = 0
         self.bridge = Bridge(self.budget, trace, lambda: self.line)
         self.ops = Operators(self.bridge, self.budget)
+        self.containers = Containers(self.bridge, self.budget)
+        self.iterator = self.containers.iterator
+        self.iterate = self.containers.iterate
+        self.unpack = self.containers.unpack
+        self.get_item = self.containers.get_item
+        self.set_item = self.containers.set_item
         self.namespace = Namespace(self.bridge, self.iterate)
         self.attributes = Attributes(self.bridge, self.budget, self.iterate)
         self.builtins = make_builtins(self)
@@ -178,17 +177,6 @@ class Evaluator:
             self.attributes.set(owner, target.attr, value)
         else:  # the policy admits no other target
             raise NotAllowed("this assignment target is not allowed", target.lineno)
-
-    def unpack(self, value: Any, count: int) -> list[Any]:
-        items: list[Any] = []
-        for item in self.iterator(value):
-            self.budget.tick()
-            items.append(item)
-            if len(items) > count:
-                raise ValueError(f"too many values to unpack (expected {count})")
-        if len(items) < count:
-            raise ValueError(f"not enough values to unpack (expected {count}, got {len(items)})")
-        return items
 
     def _augmented_assign(self, node: ast.AugAssign) -> None:
         op = _OPERATORS[type(node.op)]
@@ -459,30 +447,6 @@ class Evaluator:
         self.line = node.lineno
         return self.get_item(container, index)
 
-    def get_item(self, container: Any, index: Any) -> Any:
-        if isinstance(container, TensorFacade):
-            return self.bridge.wrap(container.tensor[self.bridge.unwrap(index)])
-        if isinstance(container, dict):
-            return container[index]
-        if isinstance(container, list | tuple | str | range | Size):
-            return container[_sequence_index(index)]
-        raise TypeError(f"'{type_name(container)}' object is not subscriptable")
-
-    def set_item(self, container: Any, index: Any, value: Any) -> None:
-        if isinstance(container, TensorFacade):
-            container.tensor[self.bridge.unwrap(index)] = self.bridge.unwrap(value)
-        elif type(container) is dict:
-            if index not in container:
-                self.budget.check_length(len(container) + 1, "dict size")
-            container[index] = value
-        elif type(container) is list:
-            if isinstance(index, slice):
-                value = self.iterate(value)
-                self.budget.check_length(len(container) + len(value), "list length")
-            container[_sequence_index(index)] = value
-        else:
-            raise TypeError(f"'{type_name(container)}' object does not support item assignment")
-
     def _slice(self, node: ast.Slice) -> slice:
         parts = (node.lower, node.upper, node.step)
         return slice(*(None if p is None else self.evaluate(p) for p in parts))
@@ -563,41 +527,6 @@ class Evaluator:
         text = "".join(parts)
         self.budget.check_length(len(text), "string length")
         return text
-
-    # iteration -------------------------------------------------------------------------------
-
-    def iterator(self, value: Any) -> Iterator[Any]:
-        """A Python iterator over a program value, yielding program values."""
-        if isinstance(value, TensorFacade):
-            tensor = value.tensor
-            remaining = self.settings.max_loop_iterations - self.budget.loop_iterations
-            if tensor.dim() > 0 and len(tensor) > remaining:
-                raise LimitExceeded("loop iterations", self.settings.max_loop_iterations)
-            return map(self.bridge.wrap, iter(tensor))
-        if isinstance(value, _ITERABLE_TYPES) or type(value) in _ITERATOR_TYPES:
-            return iter(value)
-        raise TypeError(f"'{type_name(value)}' object is not iterable")
-
-    def iterate(self, value: Any) -> list[Any]:
-        """Every item of a program value; items that do not exist yet (a range, an iterator, a
-        tensor's rows) are each counted against the loop budget."""
-        if type(value) in (list, tuple, str, Size):
-            return list(value)
-        if type(value) is dict:
-            return list(value)
-        items: list[Any] = []
-        for item in self.iterator(value):
-            self.budget.tick()
-            items.append(item)
-        return items
-
-
-def _sequence_index(index: Any) -> Any:
-    if isinstance(index, TensorFacade):
-        return index.tensor.__index__()
-    if isinstance(index, int | slice):
-        return index
-    raise TypeError(f"indices must be integers or slices, not {type_name(index)}")
 
 
 def _constant_spec(spec: ast.expr | None) -> str:
