@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from app.config import Settings
 from app.interpreter.hints import hint_text
+from app.program import empty_graph
 
 # Imported by the forkserver once, so a new worker starts without importing numpy again.
 _PRELOAD = ["app.program"]
@@ -249,7 +250,7 @@ def _error_result(kind: str, message: str, hint: str) -> dict[str, Any]:
         "stdout": "",
         "error": {"type": kind, "message": message, "line": None, "hint": hint},
         "warnings": [],
-        "graph": {"nodes": [], "edges": []},
+        "graph": empty_graph(),
         "backward": [],
     }
 

@@ -31,7 +31,7 @@ class RunResult:
     stdout: str = ""
     error: dict[str, Any] | None = None
     warnings: list[dict[str, Any]] = field(default_factory=list)
-    graph: dict[str, Any] = field(default_factory=lambda: {"nodes": [], "edges": []})
+    graph: dict[str, Any] = field(default_factory=lambda: empty_graph())
     backward: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +42,12 @@ class RunResult:
             "graph": self.graph,
             "backward": self.backward,
         }
+
+
+def empty_graph() -> dict[str, Any]:
+    """The graph of a program that made no tensors (the trace's own empty answer)."""
+    graph, _ = ProgramTrace().finish({}, None)
+    return graph
 
 
 def error_dict(error: ProgramError, lang: str) -> dict[str, Any]:
