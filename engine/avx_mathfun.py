@@ -10,6 +10,7 @@ error-free transformations in numpy: the same bits on every machine numpy runs o
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 f32 = np.float32
 
@@ -39,7 +40,7 @@ def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return hi, a - hi
 
 
-def fma64(a: object, b: object, c: object) -> np.ndarray:
+def fma64(a: npt.ArrayLike, b: npt.ArrayLike, c: npt.ArrayLike) -> np.ndarray:
     """float64 a * b + c with one rounding (Dekker's exact product, then a round-to-odd sum)."""
     x, y, z = np.broadcast_arrays(*(np.asarray(v, np.float64) for v in (a, b, c)))
     p = x * y
@@ -51,12 +52,18 @@ def fma64(a: object, b: object, c: object) -> np.ndarray:
     return result
 
 
-def fma32(a: object, b: object, c: object) -> np.ndarray:
-    """float32 a * b + c with one rounding: the float64 product of two float32s is exact, and a
-    round-to-odd float64 sum rounds correctly to float32."""
-    x, y, z = np.broadcast_arrays(*(np.asarray(v, f32).astype(np.float64) for v in (a, b, c)))
-    p = x * y
-    return _round_to_odd_sum(p, z).astype(f32)
+def fma32(a: npt.ArrayLike, b: npt.ArrayLike, c: npt.ArrayLike) -> np.ndarray:
+    """float32 a * b + c with one rounding. The float64 product of two float32s is exact; the
+    float64 sum then rounds once more, which only matters when it lands exactly on a midpoint
+    between two float32s (rare): there a round-to-odd sum decides."""
+    p = np.multiply(a, b, dtype=np.float64)
+    z = np.asarray(c, dtype=np.float64)
+    s = p + z
+    ties = (s.view(np.int64) & 0x1FFFFFFF) == 0x10000000
+    if ties.any():
+        s = np.where(ties, _round_to_odd_sum(*np.broadcast_arrays(p, z)), s)
+    result: np.ndarray = s.astype(f32)
+    return result
 
 
 # --- avx_mathfun.h, as compiled into PyTorch's AVX2 kernels -------------------------------------
