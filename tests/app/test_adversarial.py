@@ -95,6 +95,8 @@ ESCAPES: list[tuple[str, tuple[str, str, int | None]]] = [
     ("(y := 1)", refused("the walrus operator ':='")),
     ("ｅｖａｌ('1')", refused("the name 'eval'")),  # full-width look-alikes: NFKC makes them 'eval'
     ("ᵉval('1')", refused("the name 'eval'")),
+    ("ℯval('1')", refused("the name 'eval'")),  # script small e
+    ("x = 1\nx.＿＿class＿＿", ("SyntaxError", "invalid character '＿' (U+FF3F)", 2)),
     (
         "import torch\ntorch.ones(1).numpy()",
         refused("'.numpy()'", 2, "use .tolist() to get the values"),
