@@ -111,11 +111,38 @@ def outer_sum(block: np.ndarray) -> np.ndarray:
     return out
 
 
+def _short_total(data: np.ndarray) -> np.ndarray | None:
+    """The whole sum of a short run in a few numpy calls (the general path costs ~10× more).
+
+    Below 4 terms it is a plain left-to-right sum; from one to three vectors of lanes, the
+    vectors add lane-wise, then the scalar tail and the lanes add left to right.
+    """
+    flat = np.ravel(data)
+    n = flat.shape[0]
+    lanes = LANES[flat.dtype]
+    zero = flat.dtype.type(0)
+    if n < 4:
+        return np.asarray(np.cumsum(flat)[-1] + zero)
+    if lanes <= n < 4 * lanes:
+        vec_size = n // lanes
+        vectors = flat[: vec_size * lanes].reshape(vec_size, lanes)
+        lane_acc = vectors[0] + zero
+        for i in range(1, vec_size):
+            lane_acc = lane_acc + vectors[i]
+        run = np.concatenate([flat[vec_size * lanes :], lane_acc])
+        return np.asarray(np.cumsum(run)[-1] + zero)
+    return None
+
+
 def torch_sum(data: np.ndarray, axes: tuple[int, ...], keepdims: bool) -> np.ndarray:
     """`data.sum(axes)` added in PyTorch's order when the layout allows, else numpy's."""
     if data.dtype not in LANES or data.size > MAX_EXACT or data.size == 0:
         return np.asarray(np.sum(data, axis=axes, keepdims=keepdims))
     ndim = data.ndim
+    if len(axes) == ndim:
+        short = _short_total(data)
+        if short is not None:
+            return short.reshape((1,) * ndim) if keepdims else short
     axes = tuple(sorted(a % ndim for a in axes)) if ndim else ()
     if not axes or (axes and axes != tuple(range(axes[0], axes[-1] + 1))):
         return np.asarray(np.sum(data, axis=axes, keepdims=keepdims))
