@@ -190,3 +190,24 @@ def test_masks_combine_with_bitwise_operators() -> None:
     assert str(type_info.value) == (
         "~ (operator.invert) is only implemented on integer and Boolean-type tensors"
     )
+
+
+def test_every_node_describes_each_of_its_edges() -> None:
+    # the step ledger pairs next_functions[i] with derivatives[i] and local_values()[i]
+    x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.3, -0.2]], requires_grad=True)
+    w = torch.tensor([[0.1, 0.2], [0.3, -0.4], [0.5, 0.6]], requires_grad=True)
+    h = (x @ w).relu() + (x.sigmoid().tanh().exp().sin().cos().abs() * 2).sum(1, keepdim=True)
+    h = h + torch.clamp(x, -1.0, 1.0).mean() + torch.clamp(x[:, :2], min=w[:2].t()).sum()
+    h = h + x.max() + x.max(0).values.sum() + torch.maximum(x, x.t().sum(1)).mean()
+    h = h + torch.where(x > 0, x, 0.0).sum() + torch.dot(x[0], x[1]) + torch.mv(w.t(), x[0]).sum()
+    h = h + (x.unsqueeze(0) @ w).sum() + torch.bmm(x.unsqueeze(0), w.unsqueeze(0)).sum()
+    loss = F.mse_loss(h.softmax(1), torch.ones(2, 2)) + F.cross_entropy(h, torch.tensor([0, 1]))
+    loss = loss + F.cross_entropy(h, torch.tensor([[0.3, 0.7], [1.0, 0.0]])) + x.sqrt().log().sum()
+    names = set()
+    for fn in loss.grad_fn.iter_graph():
+        names.add(type(fn).__name__)
+        if type(fn).__name__ == "AccumulateGrad":
+            continue
+        assert len(fn.derivatives) == len(fn.next_functions), type(fn).__name__
+        assert len(fn.local_values()) == len(fn.next_functions), type(fn).__name__
+    assert {"MmBackward0", "NllLossBackward0", "ClampBackward0", "WhereBackward0"} <= names
