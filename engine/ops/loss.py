@@ -171,7 +171,7 @@ class NllLossBackward0(Node):
         out = np.zeros(sizes, dtype=dt)
         target = self.target.reshape(-1)
         weights = _sample_weights(self.target, self.weight, self.ignore_index, dt).reshape(-1)
-        coeff = -weights
+        coeff = 0 - weights  # an ignored sample gets +0, as PyTorch leaves it untouched
         if self.reduction == 1:
             with np.errstate(all="ignore"):
                 coeff = coeff / np.asarray(self.total_weight, dtype=dt)
@@ -372,8 +372,10 @@ def cross_entropy(
     expect_tensor("cross_entropy", input)
     expect_tensor("cross_entropy", target, position=2, arg="target")
     code = reduction_code(reduction)
-    if label_smoothing != 0.0:
-        raise NotImplementedError("cross_entropy with label_smoothing is not supported")
+    if not 0.0 <= label_smoothing <= 1.0:
+        raise RuntimeError(
+            f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing)}"
+        )
     class_dim = 0 if input._data.ndim == 1 else 1
     if input._data.ndim == 0:
         if not target._dtype.is_floating_point:
@@ -383,8 +385,19 @@ def cross_entropy(
             )
         raise IndexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)")
     logp = activation.log_softmax(input, class_dim)
+    classes = input._data.shape[class_dim]
     if input._data.shape != target._data.shape or not target._dtype.is_floating_point:
-        return nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+        nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+        if label_smoothing == 0.0:
+            return nll
+        smooth = _smoothing_term(logp, target, weight, ignore_index, class_dim, code)
+        return arithmetic.add(
+            _mul_scalar(nll, 1 - label_smoothing), _mul_scalar(smooth, label_smoothing / classes)
+        )
+    if label_smoothing > 0.0:
+        target = arithmetic.add(
+            arithmetic.mul(target, 1 - label_smoothing), label_smoothing / classes
+        )
     weighted = arithmetic.mul(logp, target)
     if weight is not None:
         weighted = arithmetic.mul(weighted, weight.reshape(-1, *(1,) * (input._data.ndim - 2)))
@@ -392,6 +405,97 @@ def cross_entropy(
     if code == 1:
         return _div_scalar(per_sample, input._data.shape[0] if input._data.ndim > 1 else 1)
     return per_sample
+
+
+def _smoothing_term(
+    logp: Tensor,
+    target: Tensor,
+    weight: Tensor | None,
+    ignore_index: int,
+    class_dim: int,
+    code: int,
+) -> Tensor:
+    """−Σ_c w_c·log p_c per sample (0 where ignored), reduced: the uniform part of the target."""
+    if weight is not None:
+        shape = [1] * logp._data.ndim
+        shape[class_dim] = -1
+        logp = arithmetic.mul(logp, weight.reshape(*shape))
+    per_sample = arithmetic.neg(reductions.sum(logp, class_dim))
+    ignored = target._data == ignore_index
+    per_sample = _masked_fill(per_sample, ignored)
+    if code == 0:
+        return per_sample
+    total = reductions.sum(per_sample)
+    if code == 2:
+        return total
+    if weight is None:
+        kept = int((~ignored).sum())
+        return arithmetic.div(total, target._make(np.asarray(kept), dtypes.int64))
+    picked = weight._data[target._data[~ignored].reshape(-1)]
+    kept_weight = torch_sum(picked, (0,), False) if picked.size else np.zeros((), picked.dtype)
+    return arithmetic.div(total, weight._make(np.asarray(kept_weight), weight._dtype))
+
+
+class MulBackward1(Node):
+    """result = self * other, other a number (mul.Scalar);  ∂result/∂self = other."""
+
+    __slots__ = ("other",)
+    other: float
+    derivatives = (Derivative("self", "other", r"\mathrm{other}", "grad * other"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * self.other,)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"other": self.other}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.asarray(self.other),)
+
+
+def _mul_scalar(t: Tensor, other: float) -> Tensor:
+    data = t._data * np.asarray(other, dtype=t._data.dtype)
+    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
+    if needs_grad(t):
+        node = MulBackward1()
+        node.other = other
+        record(node, result, (t,))
+    return result
+
+
+class MaskedFillBackward0(Node):
+    """result = self.masked_fill(mask, value);  ∂result/∂self = 0 where mask, else 1."""
+
+    __slots__ = ("mask",)
+    mask: np.ndarray
+    derivatives = (
+        Derivative(
+            "self",
+            "0 where mask, else 1",
+            r"\mathbb{1}[\lnot\mathrm{mask}]",
+            "grad.masked_fill(mask, 0)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        keep = ~self.mask
+        if isinstance(grad, np.ndarray | np.generic):
+            return (np.where(keep, grad, np.zeros((), dtype=grad.dtype)),)
+        return (grad * grad._make(keep.astype(grad._data.dtype), grad.dtype),)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return ((~self.mask).astype(np.float32),)
+
+
+def _masked_fill(t: Tensor, mask: np.ndarray) -> Tensor:
+    """`t.masked_fill_(mask, 0.0)` on a fresh result (MaskedFillBackward0)."""
+    data = np.where(mask, np.zeros((), dtype=t._data.dtype), t._data)
+    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
+    if needs_grad(t):
+        node = MaskedFillBackward0()
+        node.mask = np.broadcast_to(mask, t._data.shape).copy()
+        record(node, result, (t,))
+    return result
 
 
 def reduction_sum(t: Tensor, class_dim: int, code: int) -> Tensor:

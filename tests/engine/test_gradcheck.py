@@ -307,6 +307,13 @@ def test_cross_entropy_and_nll_loss(n: int, c: int, reduction: str, data: st.Dat
     check(lambda x: F.cross_entropy(x, target, weight=weight, reduction=reduction), logits)
     probs = data.draw(values((n, c), 0.0, 1.0))
     check(lambda x, p: F.cross_entropy(x, p, reduction=reduction), logits, probs)
+    check(
+        lambda x: F.cross_entropy(
+            x, target, weight=weight, reduction=reduction, label_smoothing=0.2, ignore_index=0
+        ),
+        logits,
+    )
+    check(lambda x: F.cross_entropy(x, target, label_smoothing=0.1, reduction=reduction), logits)
 
 
 # --- shape ops and in-place ops ----------------------------------------------------------------

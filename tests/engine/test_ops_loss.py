@@ -91,6 +91,32 @@ def test_cross_entropy_weights_and_ignore_index() -> None:
     )
 
 
+def test_cross_entropy_with_label_smoothing() -> None:
+    logits = _logits()
+    y = F.cross_entropy(logits, torch.tensor([2, 0]), label_smoothing=0.1)
+    assert repr(y) == "tensor(2.4037, grad_fn=<AddBackward0>)"
+    assert _names(y) == ["MulBackward1", "MulBackward1"]
+    assert (
+        repr(F.cross_entropy(logits, torch.tensor([2, 0]), label_smoothing=0.1, reduction="none"))
+        == "tensor([1.8977, 2.9096], grad_fn=<AddBackward0>)"
+    )
+    assert (
+        repr(
+            F.cross_entropy(
+                logits,
+                torch.tensor([2, 0]),
+                label_smoothing=0.1,
+                weight=torch.tensor([1.0, 2.0, 3.0]),
+            )
+        )
+        == "tensor(2.1485, grad_fn=<AddBackward0>)"
+    )
+    probs = torch.tensor([[0.2, 0.3, 0.5], [1.0, 0.0, 0.0]])
+    assert repr(F.cross_entropy(logits, probs, label_smoothing=0.1)) == (
+        "tensor(2.1562, grad_fn=<DivBackward1>)"
+    )
+
+
 @pytest.mark.parametrize(
     ("target", "error", "message"),
     [
