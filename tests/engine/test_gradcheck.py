@@ -15,11 +15,14 @@ from typing import Any
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import engine as torch
 import engine.nn.functional as F
+
+# every check runs the op dozens of times; a loaded CI machine must not turn that into a failure
+SLOW_OK = [HealthCheck.too_slow]
 
 EPS = 1e-6
 RTOL = 1e-4
@@ -152,7 +155,7 @@ UNARY = [
 
 
 @pytest.mark.parametrize("op", UNARY, ids=lambda op: op.name)
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_unary_gradients_match_central_differences(op: Unary, data: st.DataObject) -> None:
     shape = data.draw(SHAPES)
@@ -177,7 +180,7 @@ BINARY: list[tuple[str, Fn, Callable[[np.ndarray], np.ndarray]]] = [
 
 
 @pytest.mark.parametrize(("name", "fn", "transform"), BINARY, ids=[b[0] for b in BINARY])
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_binary_gradients_with_broadcasting(
     name: str, fn: Fn, transform: Callable[[np.ndarray], np.ndarray], data: st.DataObject
@@ -205,7 +208,7 @@ def shape_and_dims(draw: st.DrawFn) -> tuple[tuple[int, ...], tuple[int, ...], b
     return shape, dims_t, draw(st.booleans())
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20, deadline=None, suppress_health_check=SLOW_OK)
 @given(spec=shape_and_dims(), data=st.data())
 def test_sum_and_mean_over_dims(
     spec: tuple[tuple[int, ...], tuple[int, ...], bool], data: st.DataObject
@@ -217,7 +220,7 @@ def test_sum_and_mean_over_dims(
     check(lambda t: torch.sum(t, dims[0], keepdim), x)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_max_and_min(data: st.DataObject) -> None:
     shape = data.draw(NONEMPTY_SHAPES)
@@ -230,7 +233,7 @@ def test_max_and_min(data: st.DataObject) -> None:
     check(lambda t: torch.min(t, dim=dim, keepdim=keepdim)[0], x)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_softmax_and_log_softmax(data: st.DataObject) -> None:
     shape = data.draw(NONEMPTY_SHAPES)
@@ -257,7 +260,7 @@ MATMUL_SHAPES = [
 ]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, suppress_health_check=SLOW_OK)
 @given(pair=st.sampled_from(MATMUL_SHAPES), data=st.data())
 def test_matmul_every_dispatch_path(
     pair: tuple[tuple[int, ...], tuple[int, ...]], data: st.DataObject
@@ -267,7 +270,7 @@ def test_matmul_every_dispatch_path(
     check(lambda x, y: x @ y, a, b)
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=10, deadline=None, suppress_health_check=SLOW_OK)
 @given(n=st.integers(1, 3), k=st.integers(1, 3), p=st.integers(1, 3), data=st.data())
 def test_mm_mv_dot_bmm(n: int, k: int, p: int, data: st.DataObject) -> None:
     m = data.draw(values((n, k)))
@@ -280,7 +283,7 @@ def test_mm_mv_dot_bmm(n: int, k: int, p: int, data: st.DataObject) -> None:
 # --- losses ------------------------------------------------------------------------------------
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, suppress_health_check=SLOW_OK)
 @given(shape=SHAPES, reduction=st.sampled_from(["mean", "sum", "none"]), data=st.data())
 def test_mse_loss(shape: tuple[int, ...], reduction: str, data: st.DataObject) -> None:
     check(
@@ -290,7 +293,7 @@ def test_mse_loss(shape: tuple[int, ...], reduction: str, data: st.DataObject) -
     )
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, suppress_health_check=SLOW_OK)
 @given(
     n=st.integers(1, 3),
     c=st.integers(2, 4),
@@ -372,7 +375,7 @@ def _iadd(x: torch.Tensor) -> torch.Tensor:
 
 
 @pytest.mark.parametrize(("name", "shape", "fn"), SHAPE_OPS, ids=[s[0] for s in SHAPE_OPS])
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=5, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_shape_and_inplace_ops(
     name: str, shape: tuple[int, ...], fn: Fn, data: st.DataObject
@@ -422,7 +425,7 @@ SECOND_ORDER: list[tuple[str, tuple[tuple[int, ...], ...], Fn]] = [
 
 
 @pytest.mark.parametrize(("name", "shapes", "fn"), SECOND_ORDER, ids=[s[0] for s in SECOND_ORDER])
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=5, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_second_derivatives(
     name: str, shapes: tuple[tuple[int, ...], ...], fn: Fn, data: st.DataObject
@@ -445,7 +448,7 @@ def _vector_jacobian_squared(op: Fn, dim: int) -> Fn:
 
 
 @pytest.mark.parametrize("op", [torch.softmax, torch.log_softmax], ids=["softmax", "log_softmax"])
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=8, deadline=None, suppress_health_check=SLOW_OK)
 @given(dim=st.integers(-2, 1), data=st.data())
 def test_softmax_backward_is_differentiable_in_grad_output_and_input(
     op: Fn, dim: int, data: st.DataObject
@@ -455,7 +458,7 @@ def test_softmax_backward_is_differentiable_in_grad_output_and_input(
     check(_vector_jacobian_squared(op, dim), x, w)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, suppress_health_check=SLOW_OK)
 @given(data=st.data())
 def test_clamp_with_tensor_bounds(data: st.DataObject) -> None:
     shapes = data.draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=2, max_side=3))
