@@ -15,13 +15,12 @@ import multiprocessing
 import os
 import resource
 import signal
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any
 
 from app.config import Settings
 from app.interpreter.hints import hint_text
@@ -34,9 +33,6 @@ _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 _OPEN_FILES = 32
 _READY = "ready"
 _START_TIMEOUT_S = 60.0
-
-
-_T = TypeVar("_T")
 
 
 class PoolSaturated(Exception):
@@ -63,6 +59,8 @@ class WorkerPool:
             max_workers=settings.workers + 1, thread_name_prefix="pool"
         )
         self._workers: list[_Worker] = []
+        self._replacing: set[asyncio.Future[_Worker | None]] = set()
+        self._stopping = False
 
     # lifecycle -------------------------------------------------------------------------------
 
@@ -79,6 +77,9 @@ class WorkerPool:
             self._idle.put_nowait(worker)
 
     async def stop(self) -> None:
+        self._stopping = True  # replacements still starting will not spawn
+        if self._replacing:
+            await asyncio.gather(*self._replacing, return_exceptions=True)
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(self._executor, self._stop_all)
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -133,16 +134,23 @@ class WorkerPool:
             self._waiting -= 1
         self._busy += 1
         try:
-            result, worker = await self._round_trip(worker, (code, lang, focus))
+            result, reusable = await self._round_trip(worker, (code, lang, focus))
         finally:
             self._busy -= 1
-        idle.put_nowait(worker)
+        if reusable:
+            idle.put_nowait(worker)
+        else:
+            self._replace_in_background(worker)
         return result
 
     async def _round_trip(
         self, worker: _Worker, job: tuple[str, str, str | None]
-    ) -> tuple[dict[str, Any], _Worker]:
-        """Send a job and wait (on the event loop, no thread) for its answer until the deadline."""
+    ) -> tuple[dict[str, Any], bool]:
+        """Send a job and wait (on the event loop, no thread) for its answer until the deadline.
+
+        Returns the answer and whether the worker may run another program; a worker that may
+        not is replaced in the background, so no answer waits for a new process to start.
+        """
         loop = asyncio.get_running_loop()
         lang = job[1]
         deadline = self.settings.deadline_s
@@ -152,46 +160,40 @@ class WorkerPool:
             # the worker writes its answer in one go once it is readable; EOF if it died
             result: dict[str, Any] = worker.connection.recv()
         except TimeoutError:
-            outcome = _timeout_result(deadline, lang)
+            return _timeout_result(deadline, lang), False
         except (EOFError, OSError):
-            exitcode = await self._in_thread(_reap, worker)
-            outcome = _crash_result(exitcode, self.settings, lang)
+            reaping = loop.run_in_executor(self._executor, _reap, worker)
+            exitcode = await asyncio.shield(reaping)
+            return _crash_result(exitcode, self.settings, lang), False
         except asyncio.CancelledError:
-            # the client went away mid-program: replace the worker in the background
-            replacing = loop.run_in_executor(self._executor, self._replace, worker)
-            replacing.add_done_callback(self._return_to_idle)
+            # the client went away mid-program: its worker is replaced in the background
+            self._replace_in_background(worker)
             raise
         except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
-            outcome = _crash_result(None, self.settings, lang)
-        else:
-            worker.jobs += 1
-            if worker.jobs < self.settings.worker_max_jobs:
-                return result, worker
-            return result, await self._in_thread(self._replace, worker)
-        return outcome, await self._in_thread(self._replace, worker)
+            return _crash_result(None, self.settings, lang), False
+        worker.jobs += 1
+        return result, worker.jobs < self.settings.worker_max_jobs
 
-    async def _in_thread(self, function: Callable[[_Worker], _T], worker: _Worker) -> _T:
-        """Blocking process work (kill, join, spawn) off the event loop; a replacement worker
-        spawned for a request that is cancelled meanwhile still reaches the idle queue."""
+    def _replace_in_background(self, worker: _Worker) -> None:
+        """Kill `worker` and start another (in a thread); the new one joins the idle queue."""
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, function, worker)
-        try:
-            return await asyncio.shield(future)
-        except asyncio.CancelledError:
-            future.add_done_callback(self._return_to_idle)
-            raise
+        replacing = loop.run_in_executor(self._executor, self._replace, worker)
+        self._replacing.add(replacing)
+        replacing.add_done_callback(self._replacing.discard)
+        replacing.add_done_callback(self._return_to_idle)
 
-    def _return_to_idle(self, done: asyncio.Future[Any]) -> None:
-        if self._idle is not None and not done.cancelled() and done.exception() is None:
-            replacement = done.result()
-            if isinstance(replacement, _Worker):
-                self._idle.put_nowait(replacement)
+    def _return_to_idle(self, done: asyncio.Future[_Worker | None]) -> None:
+        if self._idle is None or done.cancelled() or done.exception() is not None:
+            return
+        replacement = done.result()
+        if replacement is not None:
+            self._idle.put_nowait(replacement)
 
-    def _replace(self, worker: _Worker) -> _Worker:
+    def _replace(self, worker: _Worker) -> _Worker | None:
         _kill(worker)
         if worker in self._workers:
             self._workers.remove(worker)
-        return self._spawn()
+        return None if self._stopping else self._spawn()
 
 
 async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
@@ -219,7 +221,8 @@ def _kill(worker: _Worker) -> None:
     if worker.process.is_alive():
         worker.process.kill()
         worker.process.join(timeout=5)
-    worker.connection.close()
+    with contextlib.suppress(OSError):  # already closed by an earlier kill
+        worker.connection.close()
 
 
 def _timeout_result(deadline: float, lang: str) -> dict[str, Any]:
