@@ -134,7 +134,9 @@ def _bool(rt: Runtime, args: Args, kwargs: Kwargs) -> bool:
 
 
 def _str(rt: Runtime, args: Args, kwargs: Kwargs) -> str:
-    text = str(_one_arg("str", args, kwargs, ""))
+    value = _one_arg("str", args, kwargs, "")
+    rt.budget.check_nested(value)
+    text = str(value)
     rt.budget.check_length(len(text), "string length")
     return text
 
@@ -181,6 +183,8 @@ def _print(rt: Runtime, args: Args, kwargs: Kwargs) -> None:
     for name, value in (("sep", sep), ("end", end)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be None or a string, not {type_name(value)}")
+    for arg in args:
+        rt.budget.check_nested(arg)
     text = (" " if sep is None else sep).join(str(a) for a in args)
     rt.write(text + ("\n" if end is None else end))
 
@@ -357,6 +361,7 @@ def _all(rt: Runtime, args: Args, kwargs: Kwargs) -> bool:
 def _repr(rt: Runtime, args: Args, kwargs: Kwargs) -> str:
     if len(args) != 1 or kwargs:
         raise TypeError(f"repr() takes exactly one argument ({len(args)} given)")
+    rt.budget.check_nested(args[0])
     text = repr(args[0])
     rt.budget.check_length(len(text), "string length")
     return text

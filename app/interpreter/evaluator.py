@@ -151,6 +151,7 @@ class Evaluator:
         value = self.evaluate(node.value)
         # 'single' mode echoes only outside function bodies, as Python's compiler does
         if self.function_depth == 0 and value is not None:
+            self.budget.check_nested(value)
             self.write(repr(value) + "\n")
 
     def _assign(self, node: ast.Assign) -> None:
@@ -516,6 +517,7 @@ class Evaluator:
             assert isinstance(value, ast.FormattedValue)
             item = self.evaluate(value.value)
             self.line = value.lineno
+            self.budget.check_nested(item)
             if value.conversion == ord("r"):
                 item = repr(item)
             elif value.conversion == ord("s"):

@@ -66,6 +66,14 @@ class Budget:
         if bits > self.settings.max_int_bits:
             raise LimitExceeded("integer size", self.settings.max_int_bits, " bits")
 
+    def check_nested(self, value: object) -> None:
+        """Before printing or comparing a container: `[[0] * 10**5] * 10**5` is short to build
+        (its rows are shared) but has 10**10 elements to show."""
+        if isinstance(value, list | tuple | dict) and value:
+            limit = self.settings.max_nested_elements
+            if nested_length(value, limit) > limit:
+                raise LimitExceeded("nested elements", limit)
+
     def check_length(self, length: int, what: str = "sequence length") -> None:
         if length > self.settings.max_sequence_length:
             raise LimitExceeded(what, self.settings.max_sequence_length)
@@ -128,12 +136,17 @@ def sequence_repeat_length(length: int, times: int) -> int:
 
 
 def nested_length(value: object, limit: int) -> int:
-    """Leaf count of nested lists/tuples, stopping as soon as it passes `limit` (iterative)."""
+    """Leaf count of nested lists/tuples/dicts, stopping once it passes `limit` (iterative)."""
     count = 0
     stack: list[object] = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, list | tuple):
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+            if len(stack) > limit:
+                return limit + 1
+        elif isinstance(item, list | tuple):
             stack.extend(item)
             if len(stack) > limit:
                 return limit + 1

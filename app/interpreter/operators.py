@@ -115,6 +115,8 @@ class Operators:
                 return (left is right) == (op == "==")
             elementwise(self.budget, [a, b], {})
             return self.bridge.wrap(function(a, b))
+        self.budget.check_nested(left)
+        self.budget.check_nested(right)
         if op in ("==", "!="):
             if isinstance(left, PLAIN_TYPES) and isinstance(right, PLAIN_TYPES):
                 return function(left, right)
@@ -139,6 +141,8 @@ class Operators:
         if isinstance(container, dict | range):
             return item in container
         if isinstance(container, list | tuple):
+            self.budget.check_nested(container)
+            self.budget.check_nested(item)
             # Python compares with == (identity first); façades compare by identity here
             for element in container:
                 self.budget.tick()

@@ -218,6 +218,16 @@ MEMORY_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
     ("x = 'a' * 50000 + 'b' * 60000", limit("string length", "100000")),
     ("s = 'ab'\nfor i in range(40):\n    s = s + s", limit("string length", "100000", 3)),
     ("x = [0] * 10**9", limit("list length", "100000")),
+    # shared rows make 10**10 elements cheap to build, so showing or comparing them is refused
+    ("x = [[0] * 100000] * 100000\nx", limit("nested elements", "1000000", 2)),
+    ("x = [[0] * 100000] * 100000\ny = str(x)", limit("nested elements", "1000000", 2)),
+    ("x = [[0] * 100000] * 100000\nprint(x)", limit("nested elements", "1000000", 2)),
+    ("x = [[0] * 100000] * 100000\nf'{x}'", limit("nested elements", "1000000", 2)),
+    (
+        "x = [[0] * 100000] * 100000\nx == [[0] * 100000] * 100000",
+        limit("nested elements", "1000000", 2),
+    ),
+    ("x = [[0] * 100000] * 100000\n[0] in x", limit("nested elements", "1000000", 2)),
     ("x = [1]\nfor i in range(100):\n    x = x + x", limit("list length", "100000", 3)),
     ("x = [1]\nfor i in range(30):\n    x *= 2", limit("list length", "100000", 3)),
     ("x = []\nfor i in range(30):\n    x += x + [1]", limit("list length", "100000", 3)),

@@ -62,6 +62,7 @@ def error_of(code: str, **limits: Any) -> tuple[str, str, int | None]:
             ("function call depth", "3", 2),
         ),
         ("print('x' * 20)", {"max_output_bytes": 10}, ("output size", "10 bytes", 1)),
+        ("x = [[1, 2]] * 3\nx", {"max_nested_elements": 5}, ("nested elements", "5", 2)),
     ],
 )
 def test_limit_is_configurable_and_named(
