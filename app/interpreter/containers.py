@@ -68,6 +68,7 @@ class Containers:
         if isinstance(container, TensorFacade):
             return self.bridge.wrap(container.tensor[self.bridge.unwrap(index)])
         if isinstance(container, dict):
+            self.budget.check_nested(index)  # hashing a tuple key visits all of it
             return container[index]
         if isinstance(container, list | tuple | str | range | Size):
             return container[_sequence_index(index)]
@@ -77,6 +78,7 @@ class Containers:
         if isinstance(container, TensorFacade):
             container.tensor[self.bridge.unwrap(index)] = self.bridge.unwrap(value)
         elif type(container) is dict:
+            self.budget.check_nested(index)
             if index not in container:
                 self.budget.check_length(len(container) + 1, "dict size")
             container[index] = value

@@ -462,7 +462,9 @@ class Evaluator:
         result: dict[Any, Any] = {}
         for key, value in zip(node.keys, node.values, strict=True):
             if key is not None:
-                result[self.evaluate(key)] = self.evaluate(value)
+                item = self.evaluate(key)
+                self.budget.check_nested(item)  # hashing a tuple key visits all of it
+                result[item] = self.evaluate(value)
         return result
 
     def _list_comprehension(self, node: ast.ListComp | ast.GeneratorExp) -> list[Any]:
@@ -480,6 +482,7 @@ class Evaluator:
 
         def emit() -> None:
             key = self.evaluate(node.key)
+            self.budget.check_nested(key)
             if key not in result:
                 self.budget.check_length(len(result) + 1, "dict size")
             result[key] = self.evaluate(node.value)

@@ -139,6 +139,7 @@ class Operators:
                 )
             return item in container
         if isinstance(container, dict | range):
+            self.budget.check_nested(item)
             return item in container
         if isinstance(container, list | tuple):
             self.budget.check_nested(container)

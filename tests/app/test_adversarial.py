@@ -228,6 +228,8 @@ MEMORY_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
         limit("nested elements", "1000000", 2),
     ),
     ("x = [[0] * 100000] * 100000\n[0] in x", limit("nested elements", "1000000", 2)),
+    ("t = ((0,) * 100000,) * 100000\nd = {t: 1}", limit("nested elements", "1000000", 2)),
+    ("t = ((0,) * 100000,) * 100000\nd = {}\nd[t] = 1", limit("nested elements", "1000000", 3)),
     ("x = [1]\nfor i in range(100):\n    x = x + x", limit("list length", "100000", 3)),
     ("x = [1]\nfor i in range(30):\n    x *= 2", limit("list length", "100000", 3)),
     ("x = []\nfor i in range(30):\n    x += x + [1]", limit("list length", "100000", 3)),
