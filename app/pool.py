@@ -210,6 +210,9 @@ async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> 
         await ready
     finally:
         loop.remove_reader(fd)
+        # uvloop leaves the fd non-blocking; recv() of an answer bigger than the pipe buffer
+        # would then fail half-way through (BlockingIOError), as if the worker had crashed
+        os.set_blocking(fd, True)
 
 
 def _reap(worker: _Worker) -> int | None:

@@ -190,3 +190,27 @@ def test_a_cancelled_request_does_not_lose_its_worker() -> None:
             await pool.stop()
 
     assert asyncio.run(scenario())["stdout"] == "tensor(4.)\n"
+
+
+def test_large_answers_arrive_whole_under_uvloop() -> None:
+    # uvicorn runs on uvloop, whose add_reader leaves the pipe non-blocking: an answer larger
+    # than the pipe buffer used to be cut off and reported as a crashed worker.
+    import uvloop
+
+    program = "import torch\nfor i in range(300):\n    print(torch.arange(40.0) * i)"
+
+    async def scenario() -> list[dict[str, Any]]:
+        pool = WorkerPool(Settings(workers=4))
+        await pool.start()
+        try:
+            # several at once: a busy loop reads while workers are still writing
+            runs = [pool.run(program, "en", None) for _ in range(24)]
+            return list(await asyncio.gather(*runs))
+        finally:
+            await pool.stop()
+
+    results = uvloop.run(scenario())
+    for result in results:
+        assert result["error"] is None
+        assert len(result["stdout"]) > 64 * 1024
+        assert result["stdout"].count("tensor(") == 300
