@@ -114,7 +114,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 headers={"Retry-After": str(settings.retry_after_s)},
             ) from None
         rendered = await run_in_threadpool(render_graph, result["graph"], run.lang)
-        return SafeJSONResponse({**result, "svg": rendered.svg})
+        graph = result["graph"]
+        if isinstance(graph, dict):
+            graph = {**graph, "collapsed": rendered.collapsed}
+        return SafeJSONResponse(
+            {**result, "graph": graph, "svg": rendered.svg, "svg_message": rendered.message}
+        )
 
     @app.get("/healthz")
     async def get_health() -> dict[str, Any]:

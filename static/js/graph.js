@@ -64,9 +64,12 @@ export class GraphView {
     this.svg = null;
     this.note.textContent = "";
     this.clearDetails();
-    if (result.graph?.collapsed) this.note.textContent = t("graph.collapsed");
+    // the renderer's own words (why a graph was collapsed or not drawn), in the UI language
+    if (result.svg_message) this.note.textContent = result.svg_message;
+    else if (result.graph?.collapsed) this.note.textContent = t("graph.collapsed");
     if (!result.svg) {
-      this.placeholder(this.nodes.size ? t("graph.not_drawn") : t("graph.none"));
+      const why = result.svg_message || (this.nodes.size ? t("graph.not_drawn") : t("graph.none"));
+      this.placeholder(why);
       return;
     }
     const svg = parseSvg(result.svg);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -87,3 +88,23 @@ def test_focus_is_accepted(run_api: RunApi) -> None:
     body = run_api(code, focus="a")
     assert body["error"] is None
     assert body["graph"]["focus"] in ("a", None)
+
+
+def test_a_graph_too_big_to_draw_whole_says_so_in_the_request_language() -> None:
+    from app.config import Settings
+    from app.main import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    code = "import torch\nx = torch.tensor(1.0, requires_grad=True)\ny = x\n"
+    code += "for i in range(300):\n    y = y * 1.0 + 1.0\ny.backward()\n"
+    settings = Settings(workers=1, rate_limit_enabled=False)
+    with TestClient(create_app(settings)) as client:
+        body = client.post("/api/run", json={"code": code, "lang": "en"}).json()
+        zh = client.post("/api/run", json={"code": code, "lang": "zh"}).json()
+    assert body["error"] is None
+    assert body["graph"]["collapsed"] is True
+    assert body["svg_message"] and zh["svg_message"]
+    assert body["svg_message"] != zh["svg_message"]
