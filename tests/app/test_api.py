@@ -30,7 +30,8 @@ def test_answer_has_every_field_of_the_contract(run_api: RunApi) -> None:
     body = run_api(
         "import torch\nw = torch.tensor(1.0, requires_grad=True)\ny = w * 2\ny.backward()"
     )
-    assert set(body) == {"stdout", "error", "warnings", "graph", "svg", "backward"}
+    assert set(body) == {"stdout", "error", "warnings", "graph", "svg", "svg_message", "backward"}
+    assert body["svg_message"] is None  # drawn whole
     assert {"nodes", "edges"} <= set(body["graph"])
     assert len(body["backward"]) == 1
     assert body["backward"][0]["line"] == 4
