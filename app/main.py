@@ -113,12 +113,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "The server is busy running other programs; please retry shortly.",
                 headers={"Retry-After": str(settings.retry_after_s)},
             ) from None
+        run_ms = result.pop("run_ms", None)
         rendered = await run_in_threadpool(render_graph, result["graph"], run.lang)
         graph = result["graph"]
         if isinstance(graph, dict):
             graph = {**graph, "collapsed": rendered.collapsed}
+        # the worker's time, which app.middleware charges slow programs for (not queueing)
+        timing = {} if run_ms is None else {"Server-Timing": f"run;dur={run_ms}"}
         return SafeJSONResponse(
-            {**result, "graph": graph, "svg": rendered.svg, "svg_message": rendered.message}
+            {**result, "graph": graph, "svg": rendered.svg, "svg_message": rendered.message},
+            headers=timing,
         )
 
     @app.get("/healthz")

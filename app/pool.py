@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -24,6 +25,7 @@ from typing import Any
 
 from app.config import Settings
 from app.interpreter.hints import hint_text
+from app.interpreter.limits import enable_demotion
 from app.program import empty_graph
 
 # Imported by the forkserver once, so a new worker starts without importing numpy again.
@@ -133,10 +135,13 @@ class WorkerPool:
         finally:
             self._waiting -= 1
         self._busy += 1
+        started = time.perf_counter()
         try:
             result, reusable = await self._round_trip(worker, (code, lang, focus))
         finally:
             self._busy -= 1
+        # worker time only (not queueing): the rate limiter charges slow programs by it
+        result["run_ms"] = round((time.perf_counter() - started) * 1000, 1)
         if reusable:
             idle.put_nowait(worker)
         else:
@@ -172,7 +177,10 @@ class WorkerPool:
         except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
             return _crash_result(None, self.settings, lang), False
         worker.jobs += 1
-        return result, worker.jobs < self.settings.worker_max_jobs
+        # a worker whose program ran long lowered its own priority (Budget.check_time); it cannot
+        # raise it again without privileges, so it is replaced rather than reused
+        demoted = _niceness(worker) > 0
+        return result, worker.jobs < self.settings.worker_max_jobs and not demoted
 
     def _replace_in_background(self, worker: _Worker) -> None:
         """Kill `worker` and start another (in a thread); the new one joins the idle queue."""
@@ -213,6 +221,16 @@ async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> 
         # uvloop leaves the fd non-blocking; recv() of an answer bigger than the pipe buffer
         # would then fail half-way through (BlockingIOError), as if the worker had crashed
         os.set_blocking(fd, True)
+
+
+def _niceness(worker: _Worker) -> int:
+    pid = worker.process.pid
+    if pid is None:
+        return 0
+    try:
+        return os.getpriority(os.PRIO_PROCESS, pid)
+    except OSError:
+        return 0
 
 
 def _reap(worker: _Worker) -> int | None:
@@ -270,6 +288,7 @@ def worker_main(connection: Connection, settings: Settings) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
     limit_resources(settings)
+    enable_demotion()
     connection.send(_READY)
     while True:
         try:

@@ -214,3 +214,40 @@ def test_large_answers_arrive_whole_under_uvloop() -> None:
         assert result["error"] is None
         assert len(result["stdout"]) > 64 * 1024
         assert result["stdout"].count("tensor(") == 300
+
+
+def test_a_long_program_yields_the_cpu_and_its_worker_is_replaced() -> None:
+    # Past half a second a worker lowers its priority (nice 19) so quick programs beside it stay
+    # fast; since that cannot be undone, the pool starts a fresh worker for the next program.
+    slow = "x = 0\nfor i in range(2000000):\n    x = x + 1\nprint(x)"
+    settings = Settings(workers=1, time_limit_s=30.0, max_loop_iterations=10**7)
+
+    async def scenario() -> tuple[dict[str, Any], int, list[int], list[int]]:
+        pool = WorkerPool(settings)
+        await pool.start()
+        try:
+            first = pool._workers[0].process.pid
+            result = await pool.run(slow, "en", None)
+            for _ in range(100):  # the replacement starts in the background
+                if pool._workers and pool._workers[0].process.pid != first:
+                    break
+                await asyncio.sleep(0.05)
+            pids = [w.process.pid for w in pool._workers]
+            nice = [os.getpriority(os.PRIO_PROCESS, pid) for pid in pids if pid]
+            return result, first or 0, [p or 0 for p in pids], nice
+        finally:
+            await pool.stop()
+
+    result, first, pids, nice = asyncio.run(scenario())
+    assert result["error"] is None and result["stdout"] == "2000000\n"
+    assert result["run_ms"] > 500
+    assert first not in pids and len(pids) == 1  # replaced …
+    assert nice == [0]  # … by a worker at normal priority
+
+
+def test_worker_time_is_reported_for_the_rate_limiter() -> None:
+    with TestClient(create_app(Settings(workers=1, rate_limit_enabled=False))) as client:
+        response = client.post("/api/run", json={"code": "print(1)", "lang": "en"})
+    assert response.status_code == 200
+    assert response.headers["server-timing"].startswith("run;dur=")
+    assert "run_ms" not in response.json()
