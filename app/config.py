@@ -18,7 +18,9 @@ class Settings:
     # serving
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = max(1, os.cpu_count() or 1)  # sandbox worker processes
+    # sandbox worker processes: more than cores, so programs that run into their time limit
+    # (at lowered priority) cannot take every worker from a classroom's quick runs
+    workers: int = min(16, 4 * (os.cpu_count() or 1))
     queue_size: int = 64  # programs waiting for a worker before the API answers 503
     max_body_bytes: int = 65_536  # request bodies beyond this get 413 before being read whole
     retry_after_s: int = 2  # what a 503 tells the client to wait

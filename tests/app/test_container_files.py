@@ -202,7 +202,7 @@ def test_docs_show_the_defaults_the_code_has() -> None:
         assert row is not None, name
         documented = row.group(1)
         if name == f"{ENV_PREFIX}WORKERS":
-            continue  # the default is the machine's core count
+            continue  # the default follows the machine's core count
         assert documented == _shown(getattr(defaults, field.name)), name
 
 
