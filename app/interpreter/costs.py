@@ -212,7 +212,16 @@ ESTIMATORS: Final[dict[str, Estimator]] = {
         legacy,
     ),
     **dict.fromkeys(
-        ("zeros_like", "ones_like", "full_like", "empty_like", "rand_like", "randn_like"), like
+        (
+            "zeros_like",
+            "ones_like",
+            "full_like",
+            "empty_like",
+            "rand_like",
+            "randn_like",
+            "randint_like",
+        ),
+        like,
     ),
     **dict.fromkeys(_ELEMENTWISE, elementwise),
     **dict.fromkeys(("matmul", "mm", "mv", "dot", "bmm"), matmul),

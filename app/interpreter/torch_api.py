@@ -41,6 +41,7 @@ TENSOR_METHODS: Final = frozenset(
         "index_select", "gather", "masked_fill", "masked_fill_", "new_zeros", "new_ones",
         "new_full", "new_tensor", "new_empty", "type", "type_as", "to", "cpu", "float",
         "double", "long", "int", "bool", "half", "fill_", "copy_", "normal_", "uniform_",
+        "bernoulli_", "exponential_",
         # reductions
         "sum", "mean", "prod", "max", "min", "argmax", "argmin", "std", "var", "norm",
         "all", "any", "cumsum", "cumprod", "softmax", "log_softmax", "logsumexp",
@@ -72,7 +73,8 @@ TORCH_FUNCTIONS: Final = frozenset(
         # creation
         "tensor", "as_tensor", "zeros", "ones", "full", "empty", "eye", "arange", "linspace",
         "logspace", "rand", "randn", "randint", "randperm", "zeros_like", "ones_like",
-        "full_like", "empty_like", "rand_like", "randn_like", "manual_seed",
+        "full_like", "empty_like", "rand_like", "randn_like", "randint_like", "manual_seed",
+        "seed", "initial_seed",
         # classes and legacy constructors
         "Tensor", "FloatTensor", "DoubleTensor", "LongTensor", "IntTensor", "ByteTensor",
         "BoolTensor", "HalfTensor", "ShortTensor", "CharTensor", "Size", "dtype",
