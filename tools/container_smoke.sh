@@ -105,7 +105,17 @@ MNT=$(podman image mount "$IMAGE_TAG")
 SERVER_PID=""
 cleanup() {
   set +e
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+  if [ -n "$SERVER_PID" ]; then
+    # `unshare --fork` ignores SIGTERM while it waits, and the server (its child, PID 1 of the
+    # new PID namespace) changed user, which drops --kill-child's death signal: signal the
+    # server itself; when it ends, the namespace's other processes (the workers) end with it.
+    server=$(pgrep -P "$SERVER_PID" | head -n1)
+    [ -n "$server" ] && kill "$server" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    [ -n "$server" ] && kill -KILL "$server" 2>/dev/null
+    kill -KILL "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
   podman image umount "$IMAGE_TAG" >/dev/null 2>&1
   [ -n "${SMOKE_KEEP_IMAGE:-}" ] || podman rmi -f "$IMAGE_TAG" >/dev/null 2>&1
   log "total $(($(date +%s) - START)) s"
