@@ -4,8 +4,10 @@ the same seed must give the same bits, the same reprs and the same errors."""
 from __future__ import annotations
 
 import contextvars
+import importlib.util
 import json
 import re
+import types
 import warnings
 from pathlib import Path
 from typing import Any
@@ -17,61 +19,26 @@ import engine as torch
 from engine import dtypes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "random.json"
+STEPS_FILE = Path(__file__).resolve().parents[2] / "tools" / "golden" / "random_steps.py"
 CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 DTYPES = {d.name: d for d in dtypes.ALL_DTYPES}
 
 
-def _kwargs(step: dict[str, Any], gens: dict[str, Any]) -> dict[str, Any]:
-    kwargs = dict(step.get("kwargs", {}))
-    if "dtype" in kwargs:
-        kwargs["dtype"] = DTYPES[kwargs["dtype"]]
-    if "generator" in kwargs:
-        kwargs["generator"] = gens[kwargs["generator"]]
-    return kwargs
+def _load_steps() -> types.ModuleType:
+    """tools/ is not a package: load the step interpreter the generator uses, from its file."""
+    spec = importlib.util.spec_from_file_location("golden_random_steps", STEPS_FILE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _arg(value: Any) -> Any:
-    if isinstance(value, dict):
-        t = torch.tensor(value["tensor"], dtype=DTYPES[value.get("dtype", "float32")])
-        return t.requires_grad_() if value.get("requires_grad") else t
-    return value
+RUNNER = _load_steps().StepRunner(torch)
 
 
 def run_step(step: dict[str, Any], gens: dict[str, Any]) -> Any:
-    """The generator's `run_step`, with `engine` in torch's place."""
-    op, kwargs = step["op"], _kwargs(step, gens)
-    args = [_arg(a) for a in step.get("args", [])]
-    if op == "generator":
-        gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
-        return None
-    if op == "generator_manual_seed":
-        return torch.Generator().manual_seed(*args)
-    if op == "default_generator":
-        gens[step["name"]] = torch.Generator()
-        return None
-    if op == "save_state":
-        gens[step["name"]] = torch.get_rng_state()
-        return gens[step["name"]]
-    if op == "restore_state":
-        return torch.set_rng_state(gens[step["name"]])
-    if op == "generator_set_state":
-        return gens[step["name"]].set_state(gens[step["state"]])
-    if op == "set_rng_state":
-        zeros = torch.zeros(step["size"], dtype=DTYPES[step["dtype"]])
-        return torch.set_rng_state(zeros)
-    if op == "initial_seed":
-        return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_", "bernoulli_", "exponential_"):
-        target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
-        if step.get("transpose"):
-            target = target.t()
-        if step.get("requires_grad"):
-            target = target.requires_grad_() * 1
-        return getattr(target, op)(*args, **kwargs)
-    if op.endswith("_like"):
-        like = torch.zeros(step["like_shape"], dtype=DTYPES[step["like_dtype"]])
-        return getattr(torch, op)(like, *args, **kwargs)
-    return getattr(torch, op)(*args, **kwargs)
+    """The generator's step, with `engine` in torch's place."""
+    return RUNNER.run(step, gens)
 
 
 def expected_bits(result: dict[str, Any]) -> np.ndarray:

@@ -20,71 +20,20 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from random_steps import DTYPE_NAMES, Step, StepRunner
 
 OUT = Path(__file__).resolve().parents[2] / "tests" / "engine" / "fixtures" / "random.json"
-DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64}
-DTYPES |= {"int32": torch.int32, "float16": torch.float16, "uint8": torch.uint8}
-DTYPES |= {"bool": torch.bool}
-NAMES = {v: k for k, v in DTYPES.items()}
+NAMES = {getattr(torch, name): name for name in DTYPE_NAMES}
 
 SEEDS = (0, 1, 42, 1234, 2**32 + 7, 67280421310721)
 SIZES: tuple[Any, ...] = (1, 2, 3, 15, 16, 17, 31, 32, 100, [3, 4], [16, 32], [2, 3, 5])
 
-Step = dict[str, Any]
-
-
-def _kwargs(step: Step, gens: dict[str, Any]) -> dict[str, Any]:
-    kwargs = dict(step.get("kwargs", {}))
-    if "dtype" in kwargs:
-        kwargs["dtype"] = DTYPES[kwargs["dtype"]]
-    if "generator" in kwargs:
-        kwargs["generator"] = gens[kwargs["generator"]]
-    return kwargs
-
-
-def _arg(value: Any) -> Any:
-    """A step argument: {"tensor": values, "dtype": …, "requires_grad": …} builds a tensor."""
-    if isinstance(value, dict):
-        t = torch.tensor(value["tensor"], dtype=DTYPES[value.get("dtype", "float32")])
-        return t.requires_grad_() if value.get("requires_grad") else t
-    return value
+RUNNER = StepRunner(torch)
 
 
 def run_step(step: Step, gens: dict[str, Any]) -> Any:
-    """One step; the test's runner mirrors this with `engine` in torch's place."""
-    op, kwargs = step["op"], _kwargs(step, gens)
-    args = [_arg(a) for a in step.get("args", [])]
-    if op == "generator":
-        gens[step["name"]] = torch.Generator().manual_seed(step["seed"])
-        return None
-    if op == "generator_manual_seed":
-        return torch.Generator().manual_seed(*args)
-    if op == "default_generator":
-        gens[step["name"]] = torch.Generator()
-        return None
-    if op == "save_state":
-        gens[step["name"]] = torch.get_rng_state()
-        return gens[step["name"]]
-    if op == "restore_state":
-        return torch.set_rng_state(gens[step["name"]])
-    if op == "generator_set_state":
-        return gens[step["name"]].set_state(gens[step["state"]])
-    if op == "set_rng_state":
-        zeros = torch.zeros(step["size"], dtype=DTYPES[step["dtype"]])
-        return torch.set_rng_state(zeros)
-    if op == "initial_seed":
-        return gens[step["name"]].initial_seed() if "name" in step else torch.initial_seed()
-    if op in ("uniform_", "normal_", "bernoulli_", "exponential_"):
-        target = torch.zeros(step["shape"], dtype=DTYPES[step["dtype"]])
-        if step.get("transpose"):
-            target = target.t()
-        if step.get("requires_grad"):
-            target = target.requires_grad_() * 1
-        return getattr(target, op)(*args, **kwargs)
-    if op.endswith("_like"):
-        like = torch.zeros(step["like_shape"], dtype=DTYPES[step["like_dtype"]])
-        return getattr(torch, op)(like, *args, **kwargs)
-    return getattr(torch, op)(*args, **kwargs)
+    """One step on real torch; tests/engine/test_random.py replays it on `engine`."""
+    return RUNNER.run(step, gens)
 
 
 def record(value: Any) -> dict[str, Any]:
