@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 with warnings.catch_warnings():
@@ -76,3 +78,31 @@ def normal_program_runs(run_api: RunApi) -> Callable[[], None]:
         assert body["stdout"] == "tensor(3.)\n"
 
     return check
+
+
+class PageClient:
+    """GET requests through the ASGI app in-process; the lifespan (worker pool) never starts,
+    since pages need no workers."""
+
+    def __init__(self) -> None:
+        self.app = create_app()
+
+    def get(
+        self,
+        path: str,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        async def fetch() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://testserver", cookies=cookies
+            ) as http:
+                return await http.get(path, headers=headers)
+
+        return asyncio.run(fetch())
+
+
+@pytest.fixture(scope="module")
+def client() -> PageClient:
+    return PageClient()

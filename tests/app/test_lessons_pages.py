@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-import httpx
 import pytest
 
 from app.lessons import load_course
-from app.main import create_app
 
-
-class Client:
-    """Requests through the ASGI app in-process (pages need no worker pool)."""
-
-    def __init__(self) -> None:
-        self.app = create_app()
-
-    def get(
-        self,
-        path: str,
-        headers: dict[str, str] | None = None,
-        cookies: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        async def fetch() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(
-                transport=transport, base_url="http://testserver", cookies=cookies
-            ) as http:
-                return await http.get(path, headers=headers)
-
-        return asyncio.run(fetch())
-
-
-@pytest.fixture(scope="module")
-def client() -> Client:
-    return Client()
+if TYPE_CHECKING:
+    from conftest import PageClient
 
 
 class Tags(HTMLParser):
@@ -67,7 +41,7 @@ def parse(html: str) -> Tags:
     return tags
 
 
-def test_index_lists_every_lesson_in_order(client: Client) -> None:
+def test_index_lists_every_lesson_in_order(client: PageClient) -> None:
     response = client.get("/lessons", cookies={"lang": "en"})
     assert response.status_code == 200
     links = [
@@ -80,32 +54,32 @@ def test_index_lists_every_lesson_in_order(client: Client) -> None:
     assert "Content-Security-Policy" in response.headers
 
 
-def test_index_shows_the_glossary(client: Client) -> None:
+def test_index_shows_the_glossary(client: PageClient) -> None:
     html = client.get("/lessons", cookies={"lang": "zh"}).text
     for term in ("叶子节点", "计算图", "反向传播", "梯度", "链式法则"):
         assert f"<dt>{term}</dt>" in html
 
 
-def test_lesson_page_follows_the_language_cookie(client: Client) -> None:
+def test_lesson_page_follows_the_language_cookie(client: PageClient) -> None:
     zh = client.get("/lessons/graph-and-gradient", cookies={"lang": "zh"})
     en = client.get("/lessons/graph-and-gradient", cookies={"lang": "en"})
     assert "<title>计算图与梯度 · Autograd 实验室</title>" in zh.text
     assert "<title>The graph and its gradient · Autograd Lab</title>" in en.text
 
 
-def test_lesson_page_follows_accept_language_without_a_cookie(client: Client) -> None:
+def test_lesson_page_follows_accept_language_without_a_cookie(client: PageClient) -> None:
     chinese = {"Accept-Language": "zh-CN,zh;q=0.9"}
     html = client.get("/lessons/tensor-and-variable", headers=chinese).text
     assert '<html lang="zh-Hans"' in html
     assert "Tensor 与 Variable" in html
 
 
-def test_lesson_page_reloads_on_language_switch(client: Client) -> None:
+def test_lesson_page_reloads_on_language_switch(client: PageClient) -> None:
     html = client.get("/lessons/tensor-and-variable").text
     assert "<body data-reload-on-lang>" in html
 
 
-def test_previous_and_next_links_walk_the_course(client: Client) -> None:
+def test_previous_and_next_links_walk_the_course(client: PageClient) -> None:
     slugs = [lesson.slug for lesson in load_course("en").lessons]
     first = parse(client.get(f"/lessons/{slugs[0]}").text)
     assert first.find("a", rel="prev") == []
@@ -117,7 +91,7 @@ def test_previous_and_next_links_walk_the_course(client: Client) -> None:
     assert last.find("a", rel="next") == []
 
 
-def test_every_cell_has_a_playground_link_and_every_question_a_form(client: Client) -> None:
+def test_every_cell_has_a_playground_link_and_every_question_a_form(client: PageClient) -> None:
     for lesson in load_course("en").lessons:
         page = parse(client.get(f"/lessons/{lesson.slug}", cookies={"lang": "en"}).text)
         opens = [a["href"] for a in page.find("a", **{"class": "cell-open"})]
@@ -126,19 +100,19 @@ def test_every_cell_has_a_playground_link_and_every_question_a_form(client: Clie
         assert len(page.find("form", **{"class": "question"})) == len(lesson.questions)
 
 
-def test_pages_carry_no_inline_script(client: Client) -> None:
+def test_pages_carry_no_inline_script(client: PageClient) -> None:
     for path in ("/lessons", "/lessons/error-lab"):
         for attrs in parse(client.get(path).text).find("script"):
             assert attrs.get("src") or attrs.get("type") == "application/json", attrs
 
 
-def test_formulas_are_sent_as_escaped_tex_for_katex(client: Client) -> None:
+def test_formulas_are_sent_as_escaped_tex_for_katex(client: PageClient) -> None:
     html = client.get("/lessons/non-scalar-outputs", cookies={"lang": "en"}).text
     assert '<span class="math">A^\\top v</span>' in html
     assert "/static/vendor/katex-" in html
 
 
-def test_unknown_lesson_is_404_with_the_course_index(client: Client) -> None:
+def test_unknown_lesson_is_404_with_the_course_index(client: PageClient) -> None:
     response = client.get("/lessons/<img src=x onerror=alert(1)>")
     assert response.status_code == 404
     assert "<img src=x" not in response.text
@@ -146,7 +120,7 @@ def test_unknown_lesson_is_404_with_the_course_index(client: Client) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_api_lists_every_lesson_with_its_cells(client: Client, lang: str) -> None:
+def test_api_lists_every_lesson_with_its_cells(client: PageClient, lang: str) -> None:
     response = client.get(f"/api/lessons?lang={lang}")
     assert response.status_code == 200
     listing = response.json()
@@ -160,5 +134,5 @@ def test_api_lists_every_lesson_with_its_cells(client: Client, lang: str) -> Non
         ]
 
 
-def test_api_rejects_an_unknown_language(client: Client) -> None:
+def test_api_rejects_an_unknown_language(client: PageClient) -> None:
     assert client.get("/api/lessons?lang=fr").status_code == 422

@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-
-import httpx
-import pytest
+from typing import TYPE_CHECKING
 
 from app.i18n import all_strings
-from app.main import create_app
+
+if TYPE_CHECKING:
+    from conftest import PageClient
 from app.routes_pages import CODEMIRROR_VERSION, KATEX_VERSION, STATIC_DIR, TEMPLATES_DIR
 
 JS_DIR = STATIC_DIR / "js"
-
-
-class Client:
-    """Requests through the ASGI app in-process; the lifespan (worker pool) never starts,
-    since pages need no workers."""
-
-    def __init__(self) -> None:
-        self.app = create_app()
-
-    def get(
-        self,
-        path: str,
-        headers: dict[str, str] | None = None,
-        cookies: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        async def fetch() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(
-                transport=transport, base_url="http://testserver", cookies=cookies
-            ) as http:
-                return await http.get(path, headers=headers)
-
-        return asyncio.run(fetch())
-
-
-@pytest.fixture(scope="module")
-def client() -> Client:
-    return Client()
 
 
 class _Markup(HTMLParser):
@@ -75,7 +46,7 @@ def parse(html: str) -> _Markup:
     return markup
 
 
-def test_chinese_browser_gets_chinese_page(client: Client) -> None:
+def test_chinese_browser_gets_chinese_page(client: PageClient) -> None:
     response = client.get("/", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"})
     assert response.status_code == 200
     assert '<html lang="zh-Hans"' in response.text
@@ -83,38 +54,38 @@ def test_chinese_browser_gets_chinese_page(client: Client) -> None:
     assert "Accept-Language" in response.headers["vary"]
 
 
-def test_english_preferred_over_lower_weighted_chinese(client: Client) -> None:
+def test_english_preferred_over_lower_weighted_chinese(client: PageClient) -> None:
     response = client.get("/", headers={"Accept-Language": "fr-FR, en;q=0.8, zh;q=0.5"})
     assert '<html lang="en"' in response.text
 
 
-def test_chinese_with_higher_weight_wins_even_when_listed_later(client: Client) -> None:
+def test_chinese_with_higher_weight_wins_even_when_listed_later(client: PageClient) -> None:
     response = client.get("/", headers={"Accept-Language": "en;q=0.3, zh-TW;q=0.9"})
     assert '<html lang="zh-Hans"' in response.text
 
 
-def test_language_cookie_overrides_browser_preference(client: Client) -> None:
+def test_language_cookie_overrides_browser_preference(client: PageClient) -> None:
     response = client.get("/", headers={"Accept-Language": "zh-CN"}, cookies={"lang": "en"})
     assert '<html lang="en"' in response.text
 
 
-def test_unknown_language_falls_back_to_english(client: Client) -> None:
+def test_unknown_language_falls_back_to_english(client: PageClient) -> None:
     response = client.get("/", headers={"Accept-Language": "de;q=1, ;q=oops, *"})
     assert '<html lang="en"' in response.text
 
 
-def test_remembered_dark_theme_is_rendered_by_the_server(client: Client) -> None:
+def test_remembered_dark_theme_is_rendered_by_the_server(client: PageClient) -> None:
     html = client.get("/", cookies={"theme": "dark"}).text
     assert 'data-theme="dark"' in html
 
 
-def test_forged_theme_cookie_is_ignored(client: Client) -> None:
+def test_forged_theme_cookie_is_ignored(client: PageClient) -> None:
     html = client.get("/", cookies={"theme": "x><script>alert(1)</script>"}).text
     assert "data-theme" not in html
     assert "alert(1)" not in html
 
 
-def test_page_is_served_with_a_strict_content_security_policy(client: Client) -> None:
+def test_page_is_served_with_a_strict_content_security_policy(client: PageClient) -> None:
     policy = client.get("/").headers["content-security-policy"]
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if " " in d.strip())
     assert directives["script-src"] == "'self'"
@@ -122,7 +93,7 @@ def test_page_is_served_with_a_strict_content_security_policy(client: Client) ->
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
-def test_page_has_no_inline_script_style_or_handlers(client: Client) -> None:
+def test_page_has_no_inline_script_style_or_handlers(client: PageClient) -> None:
     markup = parse(client.get("/").text)
     for tag, attrs in markup.tags:
         assert "style" not in attrs, tag
@@ -138,7 +109,7 @@ def test_page_has_no_inline_script_style_or_handlers(client: Client) -> None:
         json.loads(body)
 
 
-def test_every_static_asset_the_page_references_is_served(client: Client) -> None:
+def test_every_static_asset_the_page_references_is_served(client: PageClient) -> None:
     markup = parse(client.get("/").text)
     urls = {
         attrs.get("src") or attrs.get("href")
@@ -236,7 +207,7 @@ def test_editor_module_imports_the_pinned_codemirror_bundle() -> None:
     assert lock["packages"]["node_modules/codemirror"]["version"] == CODEMIRROR_VERSION
 
 
-def test_navigation_marks_the_current_page(client: Client) -> None:
+def test_navigation_marks_the_current_page(client: PageClient) -> None:
     markup = parse(client.get("/").text)
     current = [
         attrs.get("href") for tag, attrs in markup.tags if attrs.get("aria-current") == "page"
