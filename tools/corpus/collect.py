@@ -24,14 +24,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from program import (  # noqa: E402
+from program import (
     Program,
     category_of,
     docs_programs,
     program_from_file,
     static_exclusion,
 )
-from sources import SOURCES, Source  # noqa: E402
+from sources import SOURCES, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"

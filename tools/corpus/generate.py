@@ -6,29 +6,28 @@ Run with the scratch torch virtualenv (torch is never a project dependency):
 
 Every program of tests/corpus/manifest.json that passed the static rule runs under torch the way
 Python's interactive interpreter runs it (tools/golden/runner.py): each in a fresh forked
-process, torch single-threaded, its default generator seeded with 67280421310721, in an empty temporary working directory, twice, from two parent
-interpreters with different hash seeds (so Python's `random`, numpy's global generator and
-set ordering are seeded differently). A program is then excluded, with the reason recorded in
-the manifest, when it
+process, torch single-threaded, its default generator seeded with 67280421310721, in an empty
+temporary working directory, twice, from two parent interpreters with different hash seeds (so
+Python's `random`, numpy's global generator and set ordering are seeded differently).
+A program is then excluded, with the reason recorded in the manifest, when it
   - touches files (opens or lists anything in its working directory, or fails with OSError),
   - uses the network, reads keyboard input, needs a GPU or a module this machine lacks,
   - is a fragment: stops with NameError under torch (a name it never defines),
   - runs longer than LONG_S seconds under torch, or
   - prints something different in the two runs (unseeded numpy/`random`, time, `id()`),
 and otherwise its result is written to tests/corpus/golden.json. Memory addresses are the one
-normalisation, applied to both sides (tools/corpus/compare.py).
+normalisation, applied to both sides (tools/corpus/compare.py); a stdout longer than 100 kB (a
+loop echoing a big tensor on every pass) is stored as its SHA-256 and its head.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
-import types
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +42,8 @@ DEFAULT_SEED = 67280421310721
 sys.path.insert(0, str(ROOT / "tools" / "golden"))
 sys.path.insert(0, str(ROOT / "tools" / "corpus"))
 
-from compare import first_difference, normalise  # noqa: E402
+from compare import digest_long_stdout, first_difference, normalise  # noqa: E402
+from isolation import run_isolated  # noqa: E402
 from runner import run_program  # noqa: E402
 
 ENVIRONMENT_EVENTS = {
@@ -102,48 +102,16 @@ def child(code: str, connection: Any) -> None:
     try:
         result = run_program(code, {})
     except BaseException as exc:  # SystemExit from exit(): the program ends the interpreter
-        result = {"stdout": "", "error": {"type": type(exc).__name__, "message": str(exc),
-                                          "line": None}, "warnings": []}
+        result = {
+            "stdout": "",
+            "error": {"type": type(exc).__name__, "message": str(exc), "line": None},
+            "warnings": [],
+        }
         seen.append("ends the interpreter (exit)")
     seconds = time.perf_counter() - started
     reason = environment_reason(result, seen)
-    connection.send(json.dumps({"result": normalise(result), "seconds": seconds,
-                                "reason": reason}))
+    connection.send(json.dumps({"result": normalise(result), "seconds": seconds, "reason": reason}))
     connection.close()
-
-
-def run_all(programs: dict[str, str]) -> dict[str, Any]:
-    """Each program in its own forked child, two at a time, killed after KILL_S seconds."""
-    context = multiprocessing.get_context("fork")
-    pending = list(programs.items())
-    running: list[tuple[str, Any, Any, float]] = []
-    answers: dict[str, Any] = {}
-    while pending or running:
-        while pending and len(running) < 2:
-            name, code = pending.pop(0)
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=child, args=(code, sender))
-            process.start()
-            sender.close()
-            running.append((name, process, receiver, time.monotonic()))
-        for item in list(running):
-            name, process, receiver, started = item
-            if receiver.poll(0.05):
-                try:
-                    answers[name] = json.loads(receiver.recv())
-                except EOFError:
-                    answers[name] = {"crashed": True}
-                process.join()
-                running.remove(item)
-            elif not process.is_alive() and not receiver.poll(0):
-                answers[name] = {"crashed": True}
-                running.remove(item)
-            elif time.monotonic() - started > KILL_S:
-                process.kill()
-                process.join()
-                answers[name] = {"timeout": True}
-                running.remove(item)
-    return answers
 
 
 def parent_main() -> None:
@@ -153,7 +121,7 @@ def parent_main() -> None:
 
     ids = json.loads(sys.stdin.read())
     programs = {i: (CORPUS / "programs" / f"{i}.py").read_text(encoding="utf-8") for i in ids}
-    print(json.dumps(run_all(programs)))
+    print(json.dumps(run_isolated(programs, child, KILL_S)))
 
 
 def main() -> None:
@@ -166,10 +134,21 @@ def main() -> None:
     ids = [entry["id"] for entry in entries if entry["status"] == "included"]
     runs = []
     for seed in HASH_SEEDS:
-        env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": seed,
-               "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LC_ALL": "C.UTF-8"}
-        done = subprocess.run([sys.executable, __file__, "--parent"], input=json.dumps(ids),
-                              capture_output=True, text=True, env=env, check=True)
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONHASHSEED": seed,
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "LC_ALL": "C.UTF-8",
+        }
+        done = subprocess.run(
+            [sys.executable, __file__, "--parent"],
+            input=json.dumps(ids),
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         runs.append(json.loads(done.stdout))
     import torch
 
@@ -189,20 +168,23 @@ def main() -> None:
             reason = f"runs longer than {LONG_S:.0f} s under torch"
         elif first["result"] != second["result"]:
             where = first_difference(first["result"], second["result"])
-            reason = f"prints something different each run (unseeded randomness, time, id, "\
+            reason = (
+                f"prints something different each run (unseeded randomness, time, id, "
                 f"torch.empty): {where}"
+            )
         if reason:
             entry.update(status="excluded", reason=reason, reason_stage="run")
             continue
         entry["torch_seconds"] = round(first["seconds"], 3)
-        golden[entry["id"]] = first["result"]
-    MANIFEST.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        golden[entry["id"]] = digest_long_stdout(first["result"])
+    MANIFEST.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     payload = {"torch_version": torch.__version__, "programs": golden}
-    GOLDEN.write_text(json.dumps(payload, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
-    print(f"{len(golden)} of {len(entries)} programs included; goldens from torch "
-          f"{torch.__version__}")
+    GOLDEN.write_text(
+        json.dumps(payload, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{len(golden)} of {len(entries)} programs included; goldens from torch {torch.__version__}"
+    )
 
 
 if __name__ == "__main__":

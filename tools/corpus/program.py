@@ -189,7 +189,7 @@ def category_of(code: str) -> str:
 
 
 def _doctest_code(docstring: str) -> str:
-    """The `>>>` lines of a docstring without prompts and outputs, as the docs' copy button gives."""
+    """A docstring's `>>>` lines without prompts or outputs, as the docs' copy button gives."""
     lines = []
     for raw in docstring.split("\n"):
         line = raw.strip()

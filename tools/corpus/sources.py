@@ -1,4 +1,4 @@
-"""The public teaching sources of the real-world corpus: which repository, which chapters, what licence.
+"""The public teaching sources of the corpus: which repository, which chapters, what licence.
 
 Every file matched by a source's patterns becomes one corpus program (tools/corpus/collect.py);
 nothing is picked by hand. The patterns name whole chapters or folders, chosen for what a
