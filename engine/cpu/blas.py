@@ -33,9 +33,11 @@ def _strides(a: np.ndarray) -> tuple[int, ...] | None:
 
 
 def _exact(*arrays: np.ndarray) -> bool:
-    return mkl.available() and all(a.dtype in _FLOATS for a in arrays) and len(
-        {a.dtype for a in arrays}
-    ) == 1
+    return (
+        mkl.available()
+        and all(a.dtype in _FLOATS for a in arrays)
+        and len({a.dtype for a in arrays}) == 1
+    )
 
 
 def _contiguous_strides(shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -81,10 +83,27 @@ def _gemm(
     mkl.gemm(transa, transb, m, n, k, a, lda, b, ldb, c, ldc)
 
 
+def _fallback_mm(a: np.ndarray, b: np.ndarray, dot: bool = False) -> np.ndarray:
+    """Without MKL: small float products one term at a time (the order MKL uses for the
+    shapes below, measured against torch 2.13), numpy's matmul otherwise."""
+    m, k = a.shape
+    n = b.shape[1]
+    if a.dtype.kind == "f" and k > 0:
+        if dot:
+            small = k <= 3
+        elif n == 1:
+            small = m == 1 or k <= 4  # gemv
+        else:
+            small = m == 1 or (k <= 7 and (m <= 3 or n <= 9))
+        if small:
+            return np.asarray(sequential_bmm(a[None], b[None])[0])
+    return np.asarray(np.matmul(a, b))
+
+
 def mm(m1: np.ndarray, m2: np.ndarray) -> np.ndarray:
     """m1 @ m2 (2-D) as `addmm_impl_cpu_` computes it (beta 0, alpha 1)."""
     if not _exact(m1, m2):
-        return np.asarray(np.matmul(m1, m2))
+        return _fallback_mm(m1, m2)
     rows, cols = m1.shape[0], m2.shape[1]
     result = np.zeros((rows, cols), m1.dtype)
     if result.size == 0 or m1.shape[1] == 0:
@@ -124,6 +143,8 @@ def mm(m1: np.ndarray, m2: np.ndarray) -> np.ndarray:
 def mv(mat: np.ndarray, vec: np.ndarray) -> np.ndarray:
     """mat @ vec as `addmv_out_cpu` calls gemv (beta 0, alpha 1)."""
     if not _exact(mat, vec):
+        if mat.dtype.kind == "f" and 0 < mat.shape[1] <= 4:
+            return sequential_bmm(mat[None], vec[None, :, None])[0, :, 0]
         return np.asarray(np.matmul(mat, vec))
     rows, cols = mat.shape
     result = np.zeros(rows, mat.dtype)
@@ -160,7 +181,7 @@ def mv(mat: np.ndarray, vec: np.ndarray) -> np.ndarray:
 def dot(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Σ x_i·y_i as `at::native::dot` computes it (BLAS `?dot`)."""
     if not _exact(x, y):
-        return np.asarray(np.dot(x, y))
+        return _fallback_mm(x[None, :], y[:, None], dot=True).reshape(())
     n = x.shape[0]
     if n == 0:
         return np.zeros((), x.dtype)

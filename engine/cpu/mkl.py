@@ -110,13 +110,14 @@ def vml(op: str, x: np.ndarray) -> np.ndarray | None:
     depends only on that element (VML has no scalar tail), so any layout gives the same bits.
     """
     lib = library()
+    x = np.asarray(x)
     if lib is None or x.dtype not in _FLOATS:
         return None
-    src = np.ascontiguousarray(x)
-    out = np.empty(src.shape, src.dtype)
-    if src.size:
-        fn = getattr(lib, ("vms" if src.dtype == np.float32 else "vmd") + VML_OPS[op])
-        fn(src.size, src.ctypes.data, out.ctypes.data, _MODE)
+    src = x if x.flags.c_contiguous else np.ascontiguousarray(x)
+    out = np.empty(x.shape, x.dtype)
+    if x.size:
+        fn = getattr(lib, ("vms" if x.dtype == np.float32 else "vmd") + VML_OPS[op])
+        fn(x.size, src.ctypes.data, out.ctypes.data, _MODE)
     return out
 
 
