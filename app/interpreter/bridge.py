@@ -51,7 +51,7 @@ _CONVERTED = (Opaque, InterpreterFunction, list, tuple, dict)
 
 
 class Tracer(Protocol):
-    """What the bridge needs of `app.trace.ProgramTrace`."""
+    """What the bridge needs of `app.trace.program_trace.ProgramTrace`."""
 
     def observer_for(self, line: int, kind: str) -> BackwardObserver: ...
 
