@@ -31,6 +31,7 @@ def worker(engine_root: str) -> None:
     """Child mode: mismatch counts of every case on the engine found under `engine_root`."""
     sys.path[:0] = [engine_root, str(GOLDEN)]
     import cpu_cases
+
     import engine
 
     stored = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]

@@ -13,6 +13,9 @@ differs in the last bit for some shapes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import numpy as np
 
 from engine.cpu import mkl
@@ -100,43 +103,74 @@ def _fallback_mm(a: np.ndarray, b: np.ndarray, dot: bool = False) -> np.ndarray:
     return np.asarray(np.matmul(a, b))
 
 
+@dataclass(frozen=True)
+class _MmPlan:
+    """How `addmm_impl_cpu_` calls gemm for given shapes and strides (its choice depends on
+    nothing else, so it is worked out once per layout and cached)."""
+
+    swap: bool  # transpose_c: compute cᵀ = m2ᵀ·m1ᵀ, i.e. hand BLAS (m2, m1)
+    copy_a: bool  # the first BLAS operand is not BLAS-readable: a contiguous copy
+    copy_b: bool
+    transa: bool
+    transb: bool
+    m: int
+    n: int
+    k: int
+    lda: int
+    ldb: int
+    ldc: int
+
+
+@lru_cache(maxsize=1024)
+def _mm_plan(
+    shape1: tuple[int, ...], strides1: tuple[int, ...] | None,
+    shape2: tuple[int, ...], strides2: tuple[int, ...] | None,
+) -> _MmPlan:  # fmt: skip
+    rows, cols = shape1[0], shape2[1]
+    r_strides = _contiguous_strides((rows, cols))
+    # the result is a fresh contiguous tensor: column-major only when it has one column
+    swap = not (r_strides[0] == 1 and (cols == 1 or r_strides[1] >= max(1, rows)))
+    if swap:
+        shape1, strides1, shape2, strides2 = shape2, strides2, shape1, strides1
+    m = (rows, cols)[1 if swap else 0]
+    n = (rows, cols)[0 if swap else 1]
+    k = shape1[0 if swap else 1]
+    i0, i1 = (1, 0) if swap else (0, 1)
+
+    def operand(
+        shape: tuple[int, ...], s: tuple[int, ...] | None, lead: int, other: int
+    ) -> tuple[bool, bool, tuple[int, ...]]:
+        if s is not None and s[i0] == 1 and s[i1] >= max(1, lead):
+            return False, False, s
+        if s is not None and s[i1] == 1 and s[i0] >= max(1, other):
+            return False, True, s
+        return True, not swap, _contiguous_strides(shape)
+
+    copy_a, transa, a_strides = operand(shape1, strides1, m, k)
+    copy_b, transb, b_strides = operand(shape2, strides2, k, n)
+    lda = a_strides[1 if transa == swap else 0]
+    ldb = b_strides[1 if transb == swap else 0]
+    ldc = _contiguous_strides((rows, cols))[0 if swap else 1]
+    lda, ldb, ldc = _normalize_last_dims(transa, transb, m, n, k, lda, ldb, ldc)
+    return _MmPlan(swap, copy_a, copy_b, transa, transb, m, n, k, lda, ldb, ldc)
+
+
 def mm(m1: np.ndarray, m2: np.ndarray) -> np.ndarray:
     """m1 @ m2 (2-D) as `addmm_impl_cpu_` computes it (beta 0, alpha 1)."""
     if not _exact(m1, m2):
         return _fallback_mm(m1, m2)
     rows, cols = m1.shape[0], m2.shape[1]
-    result = np.zeros((rows, cols), m1.dtype)
-    if result.size == 0 or m1.shape[1] == 0:
-        return result
-    r_strides = _contiguous_strides((rows, cols))
-    # the result is a fresh contiguous tensor: column-major only when it has one column
-    if r_strides[0] == 1 and (cols == 1 or r_strides[1] >= max(1, rows)):
-        transpose_c = False
-    else:
-        m1, m2 = m2, m1
-        transpose_c = True
-    m = result.shape[1 if transpose_c else 0]
-    n = result.shape[0 if transpose_c else 1]
-    k = m1.shape[0 if transpose_c else 1]
-    i0, i1 = (1, 0) if transpose_c else (0, 1)
-
-    def operand(t: np.ndarray, lead: int, other: int) -> tuple[np.ndarray, bool]:
-        s = _torch_strides(t)
-        if s is not None and s[i0] == 1 and s[i1] >= max(1, lead):
-            return t, False
-        if s is not None and s[i1] == 1 and s[i0] >= max(1, other):
-            return t, True
-        return np.ascontiguousarray(t), not transpose_c
-
-    a, transpose_a = operand(m1, m, k)
-    b, transpose_b = operand(m2, k, n)
-    a_strides = _torch_strides(a) or _contiguous_strides(a.shape)
-    b_strides = _torch_strides(b) or _contiguous_strides(b.shape)
-    lda = a_strides[1 if transpose_a == transpose_c else 0]
-    ldb = b_strides[1 if transpose_b == transpose_c else 0]
-    c_strides = _contiguous_strides(result.shape)
-    ldc = c_strides[0 if transpose_c else 1]
-    _gemm(transpose_a, transpose_b, m, n, k, a, lda, b, ldb, result, ldc)
+    if rows == 0 or cols == 0 or m1.shape[1] == 0:
+        return np.zeros((rows, cols), m1.dtype)
+    plan = _mm_plan(m1.shape, _torch_strides(m1), m2.shape, _torch_strides(m2))
+    a, b = (m2, m1) if plan.swap else (m1, m2)
+    if plan.copy_a:
+        a = np.ascontiguousarray(a)
+    if plan.copy_b:
+        b = np.ascontiguousarray(b)
+    result = np.empty((rows, cols), m1.dtype)
+    mkl.gemm(plan.transa, plan.transb, plan.m, plan.n, plan.k, a, plan.lda, b, plan.ldb, result,
+             plan.ldc)  # fmt: skip
     return result
 
 

@@ -21,6 +21,7 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -67,8 +68,21 @@ def library() -> ctypes.CDLL | None:
     return None
 
 
+@cache
 def available() -> bool:
     return library() is not None
+
+
+@cache
+def _gemm_functions() -> dict[np.dtype, tuple[Any, Any, Any]]:
+    """dtype → (cblas_?gemm without argtypes, alpha 1, beta 0): undeclared arguments skip
+    ctypes' per-call conversions, which cost more than a small product itself."""
+    lib = library()
+    assert lib is not None
+    return {
+        np.dtype(np.float32): (lib["cblas_sgemm"], ctypes.c_float(1.0), ctypes.c_float(0.0)),
+        np.dtype(np.float64): (lib["cblas_dgemm"], ctypes.c_double(1.0), ctypes.c_double(0.0)),
+    }
 
 
 def _declare(lib: ctypes.CDLL) -> None:
@@ -109,16 +123,28 @@ def vml(op: str, x: np.ndarray) -> np.ndarray | None:
     None when MKL is unavailable or the dtype is not one VML serves. Each element's result
     depends only on that element (VML has no scalar tail), so any layout gives the same bits.
     """
-    lib = library()
     x = np.asarray(x)
-    if lib is None or x.dtype not in _FLOATS:
+    fn = _vml_functions().get((op, x.dtype))
+    if fn is None:
         return None
     src = x if x.flags.c_contiguous else np.ascontiguousarray(x)
     out = np.empty(x.shape, x.dtype)
     if x.size:
-        fn = getattr(lib, ("vms" if x.dtype == np.float32 else "vmd") + VML_OPS[op])
         fn(x.size, src.ctypes.data, out.ctypes.data, _MODE)
     return out
+
+
+@cache
+def _vml_functions() -> dict[tuple[str, np.dtype], Any]:
+    """(op, dtype) → the VML routine (empty without MKL): one dict lookup per call."""
+    lib = library()
+    if lib is None:
+        return {}
+    return {
+        (op, np.dtype(dtype)): getattr(lib, prefix + name)
+        for op, name in VML_OPS.items()
+        for prefix, dtype in (("vms", np.float32), ("vmd", np.float64))
+    }
 
 
 def gemm(
@@ -130,11 +156,9 @@ def gemm(
     `a`, `b` and `c` are arrays whose first element is where BLAS starts reading (or writing);
     the leading dimensions are counted in elements.
     """
-    lib = library()
-    assert lib is not None
-    fn = lib.cblas_sgemm if c.dtype == np.float32 else lib.cblas_dgemm
+    fn, one, zero = _gemm_functions()[c.dtype]
     fn(_COL_MAJOR, _TRANS if transa else _NO_TRANS, _TRANS if transb else _NO_TRANS, m, n, k,
-       1.0, a.ctypes.data, lda, b.ctypes.data, ldb, 0.0, c.ctypes.data, ldc)  # fmt: skip
+       one, _P(a.ctypes.data), lda, _P(b.ctypes.data), ldb, zero, _P(c.ctypes.data), ldc)  # fmt: skip
 
 
 def gemm_batch_strided(
