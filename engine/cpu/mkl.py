@@ -157,8 +157,9 @@ def gemm(
     the leading dimensions are counted in elements.
     """
     fn, one, zero = _gemm_functions()[c.dtype]
-    fn(_COL_MAJOR, _TRANS if transa else _NO_TRANS, _TRANS if transb else _NO_TRANS, m, n, k,
-       one, _P(a.ctypes.data), lda, _P(b.ctypes.data), ldb, zero, _P(c.ctypes.data), ldc)  # fmt: skip
+    ta, tb = (_TRANS if transa else _NO_TRANS), (_TRANS if transb else _NO_TRANS)
+    pa, pb, pc = _P(a.ctypes.data), _P(b.ctypes.data), _P(c.ctypes.data)
+    fn(_COL_MAJOR, ta, tb, m, n, k, one, pa, lda, pb, ldb, zero, pc, ldc)
 
 
 def gemm_batch_strided(
