@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.avx_mathfun import fma32, fma64
+from engine.cpu.fma import fma32, fma64
 
 LANES = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}  # Vectorized<T>::size(), AVX2
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.avx_mathfun import fma32, fma64
+from engine.cpu.fma import fma32, fma64
 from engine.cpu import mkl
 
 

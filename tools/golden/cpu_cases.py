@@ -1,7 +1,7 @@
 """The CPU-kernel fidelity cases, run on a torch-like module (real torch or `engine`).
 
 tools/golden/gen_cpu_kernels.py records what real PyTorch 2.13 computes for each case and
-tests/engine/test_cpu_kernels.py runs the same cases on `engine`: both build every input here,
+tests/engine/cpu/test_kernels.py runs the same cases on `engine`: both build every input here,
 from a seed, with numpy, so the two sides cannot drift apart. A case is plain data (op, dtype,
 shape, input domain, view, seed); `CaseRunner.run` returns its outputs as numpy arrays
 (forward value, then the gradient of each input for `sum(out * g)` with a seeded `g`).

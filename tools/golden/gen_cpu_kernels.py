@@ -8,7 +8,7 @@ One thread, as every golden generator here: PyTorch splits large reductions betw
 and the single-threaded order is the reference. It writes tests/engine/fixtures/cpu_kernels.json:
 per case its name, the digest of its inputs (so a change in how inputs are built shows) and
 each output (forward, then the input gradients) as cpu_cases.encode stores it.
-tests/engine/test_cpu_kernels.py runs the same cases on `engine`.
+tests/engine/cpu/test_kernels.py runs the same cases on `engine`.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ import pytest
 import engine as torch
 from engine.cpu import mkl
 
-FIXTURE = Path(__file__).parent / "fixtures" / "cpu_kernels.json"
-CASES_FILE = Path(__file__).resolve().parents[2] / "tools" / "golden" / "cpu_cases.py"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "cpu_kernels.json"
+CASES_FILE = Path(__file__).resolve().parents[3] / "tools" / "golden" / "cpu_cases.py"
 STORED: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
