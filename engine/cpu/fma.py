@@ -56,7 +56,5 @@ def fma32(a: npt.ArrayLike, b: npt.ArrayLike, c: npt.ArrayLike) -> np.ndarray:
     ties = (s.view(np.int64) & 0x1FFFFFFF) == 0x10000000
     if ties.any():
         s = np.where(ties, _round_to_odd_sum(*np.broadcast_arrays(p, z)), s)
-    result: np.ndarray = s.astype(f32)
+    result: np.ndarray = s.astype(np.float32)
     return result
-
-

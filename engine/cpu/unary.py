@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.cpu.fma import fma32, fma64
 from engine.cpu import mkl
+from engine.cpu.fma import fma32, fma64
 
 
 def _vml(op: str, x: np.ndarray) -> np.ndarray:
