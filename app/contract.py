@@ -9,8 +9,8 @@ Non-finite numbers never appear as floats: they are the strings "nan", "inf" and
 (`finite_or_text`), since JSON has no literal for them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: TypedDict must see `NotRequired[...]` itself
+# (as a string it is taken for a required key on Python 3.11).
 import math
 from typing import Literal, NotRequired, TypedDict, Union
 
