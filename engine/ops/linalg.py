@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops import conversion, shape
-from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import scalar_type_name
+from engine.ops import conversion, view
+from engine.ops.broadcast import broadcast_shape
+from engine.ops.operand import expect_tensor
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -145,7 +148,7 @@ class MvBackward0(Node):
                 None if m is None else _mv_data(m.T, grad),
             )
         g_self = None if v is None else grad.reshape(-1, 1) * v
-        g_vec = None if m is None else mv(shape.t(m), grad)
+        g_vec = None if m is None else mv(view.t(m), grad)
         return g_self, g_vec
 
 
@@ -196,8 +199,8 @@ class MmBackward0(Node):
                 None if b is None else _mm_data(grad, b.T),
                 None if a is None else _mm_data(a.T, grad),
             )
-        g_self = None if b is None else mm(grad, shape.t(b))
-        g_mat2 = None if a is None else mm(shape.t(a), grad)
+        g_self = None if b is None else mm(grad, view.t(b))
+        g_mat2 = None if a is None else mm(view.t(a), grad)
         return g_self, g_mat2
 
     def saved_values(self) -> dict[str, Any]:
@@ -251,8 +254,8 @@ class BmmBackward0(Node):
             g_self = None if b is None else np.matmul(grad, np.swapaxes(b, 1, 2))
             g_mat2 = None if a is None else np.matmul(np.swapaxes(a, 1, 2), grad)
             return g_self, g_mat2
-        g_self = None if b is None else bmm(grad, shape.transpose(b, 1, 2))
-        g_mat2 = None if a is None else bmm(shape.transpose(a, 1, 2), grad)
+        g_self = None if b is None else bmm(grad, view.transpose(b, 1, 2))
+        g_mat2 = None if a is None else bmm(view.transpose(a, 1, 2), grad)
         return g_self, g_mat2
 
 
@@ -309,7 +312,7 @@ def _unsafe_view(t: Tensor, size: tuple[int, ...]) -> Tensor:
     """`at::_unsafe_view`: a reshape of a fresh result (UnsafeViewBackward0)."""
     result = t._make(t._data.reshape(size), t._dtype)
     if needs_grad(t):
-        node = shape.UnsafeViewBackward0()
+        node = view.UnsafeViewBackward0()
         node.self_sizes = tuple(t._data.shape)
         record(node, result, (t,))
     return result
@@ -318,9 +321,9 @@ def _unsafe_view(t: Tensor, size: tuple[int, ...]) -> Tensor:
 def _viewable(data: np.ndarray, size: tuple[int, ...]) -> bool:
     if data.flags["C_CONTIGUOUS"]:
         return True
-    view = data.view()
+    reshaped = data.view()
     try:
-        view.shape = size
+        reshaped.shape = size
     except AttributeError:
         return False
     return True
@@ -329,7 +332,7 @@ def _viewable(data: np.ndarray, size: tuple[int, ...]) -> bool:
 def _reshape(t: Tensor, size: tuple[int, ...]) -> Tensor:
     """`reshape` as PyTorch decomposes it: a view when strides allow, else clone + _unsafe_view."""
     if _viewable(t._data, size):
-        return shape.view(t, size)
+        return view.view(t, size)
     return _unsafe_view(conversion.clone(t), size)
 
 
@@ -348,7 +351,7 @@ def _is_contiguous(data: np.ndarray) -> bool:
 
 
 def _mT(t: Tensor) -> Tensor:
-    return shape.transpose(t, -2, -1)
+    return view.transpose(t, -2, -1)
 
 
 def _should_fold(a: Tensor, b: Tensor) -> bool:
@@ -385,7 +388,7 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     if d1 == 2 and d2 == 1:
         return mv(a, b)
     if d1 == 1 and d2 == 2:
-        return _squeeze0_(mm(shape.unsqueeze(a, 0), b))
+        return _squeeze0_(mm(view.unsqueeze(a, 0), b))
     if d1 == 2 and d2 == 2:
         return mm(a, b)
     if _should_fold(a, b):
@@ -397,7 +400,7 @@ def _folded(a: Tensor, b: Tensor) -> Tensor:
     """A batch folded into the rows of one matrix: (…, n, k) @ (k, p) as one mm (or mv)."""
     transpose = b._data.ndim > a._data.ndim
     t1 = _mT(b) if transpose else a
-    t2 = (shape.t(a) if a._data.ndim == 2 else a) if transpose else b
+    t2 = (view.t(a) if a._data.ndim == 2 else a) if transpose else b
     sizes_1 = tuple(t1._data.shape)
     output_shape = sizes_1[:-1]
     folded = math.prod(output_shape)
@@ -422,15 +425,15 @@ def _batched(a: Tensor, b: Tensor) -> Tensor:
     p = sb[-1] if d2 > 1 else 1
     batch = broadcast_shape(sa[: max(d1 - 2, 0)], sb[: max(d2 - 2, 0)])
     count = math.prod(batch)
-    a_expanded = _reshape(shape.expand(a, (*batch, n, m1)), (count, n, m1))
+    a_expanded = _reshape(view.expand(a, (*batch, n, m1)), (count, n, m1))
     vector_rhs = d2 == 1
-    b_expanded = shape.expand(b, (*batch, m2) if vector_rhs else (*batch, m2, p))
+    b_expanded = view.expand(b, (*batch, m2) if vector_rhs else (*batch, m2, p))
     if vector_rhs:
-        b_expanded = shape.unsqueeze(_reshape(b_expanded, (count, m2)), 2)
+        b_expanded = view.unsqueeze(_reshape(b_expanded, (count, m2)), 2)
     else:
         b_expanded = _reshape(b_expanded, (count, m2, p))
     output_shape = batch + ((n,) if d1 > 1 else ()) + ((p,) if d2 > 1 else ())
     product = bmm(a_expanded, b_expanded)
     if vector_rhs:
-        product = shape.squeeze(product, -1)
+        product = view.squeeze(product, -1)
     return _unsafe_view(product, output_shape)

@@ -15,11 +15,8 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops.graph import (
-    expect_tensor,
-    needs_grad,
-    record,
-)
+from engine.autograd.record import needs_grad, record
+from engine.ops.operand import expect_tensor
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor

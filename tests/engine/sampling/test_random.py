@@ -18,8 +18,8 @@ import pytest
 import engine as torch
 from engine import dtypes
 
-FIXTURE = Path(__file__).parent / "fixtures" / "random.json"
-STEPS_FILE = Path(__file__).resolve().parents[2] / "tools" / "golden" / "random_steps.py"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "random.json"
+STEPS_FILE = Path(__file__).resolve().parents[3] / "tools" / "golden" / "random_steps.py"
 CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 DTYPES = {d.name: d for d in dtypes.ALL_DTYPES}
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine import dtypes
-from engine.distributions import exponential, memory_axes, unit_float64
-from engine.generator import RandomStream, resolve
-from engine.ops.graph import scalar_type_name
+from engine.dtypes import scalar_type_name
+from engine.sampling.distribution import exponential, memory_axes, unit_float64
+from engine.sampling.mt19937 import RandomStream, resolve
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor

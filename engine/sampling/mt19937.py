@@ -2,7 +2,8 @@
 
 PyTorch's CPU generator is a 32-bit Mersenne Twister seeded with `init_genrand` from the low 32
 bits of the 64-bit seed; `random()` is one tempered output word and `random64()` joins two words,
-the first as the high half. Sampling (`engine.distributions`) turns those words into numbers.
+the first as the high half. Sampling (`engine.sampling.distribution`) turns those words into
+numbers.
 
 A state is immutable: drawing returns the words and the next state. The default generator of
 `torch.manual_seed` keeps its state in a ContextVar, so programs run side by side in one server
@@ -108,7 +109,8 @@ class GeneratorState:
 
 class RandomStream:
     """Something sampling draws from: it holds a `GeneratorState` and replaces it after each
-    draw. `torch.Generator` (engine.random) is one; the context's default stream is another."""
+    draw. `torch.Generator` (engine.sampling.generator) is one; the context's default stream is
+    another."""
 
     def __init__(self) -> None:
         self._own = GeneratorState.seeded(DEFAULT_SEED)

@@ -1,7 +1,7 @@
 """Sampling as PyTorch's CPU kernels do it: uniform, normal, integers in a range, permutations,
 and the in-place `uniform_`/`normal_` tensor methods.
 
-Each sampler draws words from a `Generator` (engine.generator) and transforms them exactly as
+Each sampler draws words from a `Generator` (engine.sampling.mt19937) and transforms them exactly as
 ATen does, so a seeded program prints the same numbers as real PyTorch:
 
 - uniform float32: the low 24 bits of one word times 2**-24; float64: the low 53 bits of
@@ -27,10 +27,12 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
-from engine.generator import GeneratorState, RandomStream, resolve
-from engine.ops.graph import needs_grad, record, scalar_type_name, sum_to
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import scalar_type_name
+from engine.ops.broadcast import sum_to
 from engine.ops.inplace import _old_value, check_inplace
+from engine.sampling.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
+from engine.sampling.mt19937 import GeneratorState, RandomStream, resolve
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor

@@ -17,15 +17,15 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.distributions import (
+from engine.autograd.record import needs_grad, record
+from engine.ops.inplace import _old_value, check_inplace
+from engine.sampling.distribution import (
     memory_axes,
     not_implemented,
     unit_float32,
     unit_float64,
 )
-from engine.generator import RandomStream, resolve
-from engine.ops.graph import needs_grad, record
-from engine.ops.inplace import _old_value, check_inplace
+from engine.sampling.mt19937 import RandomStream, resolve
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
