@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 import engine  # noqa: E402
 from app.config import Settings  # noqa: E402
-from app.pool import WorkerPool  # noqa: E402
-from app.program import run_program  # noqa: E402
+from app.worker.pool import WorkerPool  # noqa: E402
+from app.worker.program import run_program  # noqa: E402
 from engine.autograd import Variable  # noqa: E402
 
 ARTICLE_PROGRAM = """import torch

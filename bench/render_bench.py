@@ -23,14 +23,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import engine as torch
-from app.render import (
-    DEFAULT_OPTIONS,
-    RenderOptions,
-    SVGCache,
-    graph_to_dot,
-    render_graph,
-)
-from app.trace import ProgramTrace
+from app.render.cache import SVGCache
+from app.render.dot import graph_to_dot
+from app.render.options import DEFAULT_OPTIONS, RenderOptions
+from app.render.pipeline import render_graph
+from app.trace.program_trace import ProgramTrace
 from engine.autograd.observer import observe
 
 

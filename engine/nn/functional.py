@@ -6,8 +6,8 @@ import warnings
 from typing import TYPE_CHECKING
 
 from engine import dtypes
+from engine.autograd.record import needs_grad
 from engine.ops import activation, inplace, pointwise
-from engine.ops.graph import needs_grad
 from engine.ops.loss import cross_entropy, mse_loss, nll_loss
 
 if TYPE_CHECKING:

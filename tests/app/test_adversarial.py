@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.app.test_interpreter_cases import CASES, outcome
+from tests.app.interpreter.test_cases import CASES, outcome
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient

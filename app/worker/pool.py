@@ -1,0 +1,351 @@
+"""Worker processes that run programs: OS limits, a deadline per program, and a bounded queue.
+
+The API process never runs user code. Each worker is a pre-started process (from a forkserver
+that has already imported the engine) with an address-space, CPU-time and file limit; the API
+process waits for its answer at most `Settings.deadline_s`, then kills and replaces it. A worker
+that dies is replaced too; the program it was running gets an error, nothing else notices.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext
+from multiprocessing.process import BaseProcess
+from typing import Final
+
+from app.config import Settings
+from app.contract import RunResult, failed_run
+from app.interpreter.hints import hint_text
+from app.worker.answer import (
+    READY,
+    STOP,
+    AnswerCheck,
+    AnswerRefused,
+    encode_job,
+    receive_answer,
+)
+from app.worker.process import WorkerTarget, worker_main
+
+# Imported by the forkserver once, so a new worker starts without importing numpy again.
+_PRELOAD = ["app.worker.program"]
+# BLAS thread pools would multiply each worker's CPU use and address space.
+_SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+_START_TIMEOUT_S: Final = 60.0
+
+
+class PoolSaturated(Exception):
+    """Every worker is busy and the queue is full: the client should retry later."""
+
+
+@dataclass(frozen=True, slots=True)
+class PoolAnswer:
+    """A program's result and how long it held a worker (queueing excluded), in ms."""
+
+    result: RunResult
+    run_ms: float
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    jobs: int = 0
+
+
+class WorkerPool:
+    """A fixed number of worker processes behind a bounded queue."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        check: AnswerCheck | None = None,
+        target: WorkerTarget = worker_main,
+    ) -> None:
+        """`check` validates every answer's fields (in the pool's thread, before `run` returns
+        it; the web layer passes its response model's); `target` is what each worker process
+        runs (tests give a hostile one)."""
+        self.settings = settings
+        self._check = check
+        self._target = target
+        self._context: ForkServerContext | None = None
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._waiting = 0
+        self._busy = 0
+        self._executor = ThreadPoolExecutor(
+            max_workers=settings.workers + 1, thread_name_prefix="pool"
+        )
+        self._workers: list[_Worker] = []
+        self._replacing: set[asyncio.Future[_Worker | None]] = set()
+        self._stopping = False
+
+    # lifecycle -------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        for name in _SINGLE_THREADED:
+            os.environ.setdefault(name, "1")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        self._context = context
+        self._idle = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+        for _ in range(self.settings.workers):
+            worker = await loop.run_in_executor(self._executor, self._spawn)
+            self._idle.put_nowait(worker)
+
+    async def stop(self) -> None:
+        self._stopping = True  # replacements still starting will not spawn
+        if self._replacing:
+            await asyncio.gather(*self._replacing, return_exceptions=True)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, self._stop_all)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _stop_all(self) -> None:
+        for worker in list(self._workers):
+            with contextlib.suppress(OSError):
+                worker.connection.send_bytes(STOP)
+        for worker in list(self._workers):
+            worker.process.join(timeout=1)
+            _kill(worker)
+        self._workers.clear()
+
+    def _spawn(self) -> _Worker:
+        assert self._context is not None
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=self._target, args=(child_end, self.settings), daemon=True, name="sandbox"
+        )
+        process.start()
+        child_end.close()
+        # wait until the worker has limited itself and is ready, so deadlines measure programs
+        if not parent_end.poll(_START_TIMEOUT_S) or _handshake(parent_end) != READY:
+            process.kill()
+            raise RuntimeError("a sandbox worker did not start")
+        worker = _Worker(process, parent_end)
+        self._workers.append(worker)
+        return worker
+
+    # running programs ------------------------------------------------------------------------
+
+    @property
+    def alive(self) -> int:
+        return sum(1 for w in self._workers if w.process.is_alive())
+
+    @property
+    def load(self) -> tuple[int, int]:
+        """(programs running, programs waiting)."""
+        return self._busy, self._waiting
+
+    async def run(self, code: str, lang: str, focus: str | None) -> PoolAnswer:
+        """Run one program in a worker: its result (or a timeout/crash error) and the run time."""
+        idle = self._idle
+        if idle is None:
+            raise RuntimeError("the worker pool is not started")
+        if idle.empty() and self._waiting >= self.settings.queue_size:
+            raise PoolSaturated
+        self._waiting += 1
+        try:
+            worker = await idle.get()
+        finally:
+            self._waiting -= 1
+        self._busy += 1
+        started = time.perf_counter()
+        try:
+            result, reusable = await self._round_trip(worker, code, lang, focus)
+        finally:
+            self._busy -= 1
+        # worker time only (not queueing): the rate limiter charges slow programs by it
+        run_ms = round((time.perf_counter() - started) * 1000, 1)
+        if reusable:
+            idle.put_nowait(worker)
+        else:
+            self._replace_in_background(worker)
+        return PoolAnswer(result, run_ms)
+
+    async def _round_trip(
+        self, worker: _Worker, code: str, lang: str, focus: str | None
+    ) -> tuple[RunResult, bool]:
+        """Send a job and wait for its answer until the deadline; the answer is read and decoded
+        in a thread, so neither a big answer nor a worker that stalls half-way blocks the loop.
+
+        Returns the answer and whether the worker may run another program; a worker that may
+        not is replaced in the background, so no answer waits for a new process to start.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = self.settings.deadline_s
+        started = loop.time()
+        reading: asyncio.Future[RunResult | AnswerRefused | None] | None = None
+        try:
+            worker.connection.send_bytes(encode_job(code, lang, focus))
+            await asyncio.wait_for(_readable(loop, worker.connection), deadline)
+            reading = loop.run_in_executor(
+                self._executor,
+                _receive,
+                worker.connection,
+                self.settings.max_answer_bytes,
+                self._check,
+            )
+            remaining = max(0.0, deadline - (loop.time() - started))
+            answer = await asyncio.wait_for(asyncio.shield(reading), remaining)
+        except TimeoutError:
+            if reading is not None:  # an answer begun but not finished within the deadline
+                worker.process.kill()  # its end of the pipe closes: the read returns
+                await reading
+            return _timeout_result(deadline, lang), False
+        except OSError:  # the job could not be sent: the worker is gone
+            return await self._crash(worker, lang), False
+        except asyncio.CancelledError:
+            # the client went away mid-program: its worker is replaced in the background
+            self._discard(worker, reading)
+            raise
+        if answer is None:  # EOF: the worker died before answering
+            return await self._crash(worker, lang), False
+        if isinstance(answer, AnswerRefused):  # the worker is not trusted again
+            return _refused_result(answer, lang), False
+        worker.jobs += 1
+        # a worker whose program ran long lowered its own priority (Budget.check_time); it cannot
+        # raise it again without privileges, so it is replaced rather than reused
+        demoted = _niceness(worker) > 0
+        return answer, worker.jobs < self.settings.worker_max_jobs and not demoted
+
+    async def _crash(self, worker: _Worker, lang: str) -> RunResult:
+        loop = asyncio.get_running_loop()
+        exitcode = await asyncio.shield(loop.run_in_executor(self._executor, _reap, worker))
+        return _crash_result(exitcode, self.settings, lang)
+
+    def _discard(
+        self, worker: _Worker, reading: asyncio.Future[RunResult | AnswerRefused | None] | None
+    ) -> None:
+        """Replace `worker`; if its answer is being read, once the read has ended (killing the
+        worker ends it), so the pipe is never closed under a thread still reading it."""
+        if reading is None or reading.done():
+            self._replace_in_background(worker)
+            return
+        worker.process.kill()
+        reading.add_done_callback(lambda _: self._replace_in_background(worker))
+
+    def _replace_in_background(self, worker: _Worker) -> None:
+        """Kill `worker` and start another (in a thread); the new one joins the idle queue."""
+        loop = asyncio.get_running_loop()
+        replacing = loop.run_in_executor(self._executor, self._replace, worker)
+        self._replacing.add(replacing)
+        replacing.add_done_callback(self._replacing.discard)
+        replacing.add_done_callback(self._return_to_idle)
+
+    def _return_to_idle(self, done: asyncio.Future[_Worker | None]) -> None:
+        if self._idle is None or done.cancelled() or done.exception() is not None:
+            return
+        replacement = done.result()
+        if replacement is not None:
+            self._idle.put_nowait(replacement)
+
+    def _replace(self, worker: _Worker) -> _Worker | None:
+        _kill(worker)
+        if worker in self._workers:
+            self._workers.remove(worker)
+        return None if self._stopping else self._spawn()
+
+
+def _receive(
+    connection: Connection, max_bytes: int, check: AnswerCheck | None
+) -> RunResult | AnswerRefused | None:
+    """The worker's answer, the reason it was refused, or None when the worker died (EOF)."""
+    try:
+        return receive_answer(connection, max_bytes, check)
+    except AnswerRefused as refused:
+        return refused
+    except Exception:  # EOFError: the worker died; OSError: the pipe broke
+        return None
+
+
+async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
+    """Wait until the connection has data (or EOF) without blocking the event loop."""
+    ready: asyncio.Future[None] = loop.create_future()
+    fd = connection.fileno()
+
+    def wake() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    loop.add_reader(fd, wake)
+    try:
+        await ready
+    finally:
+        loop.remove_reader(fd)
+        # uvloop leaves the fd non-blocking; the read of an answer bigger than the pipe buffer
+        # would then fail half-way through (BlockingIOError), as if the worker had crashed
+        os.set_blocking(fd, True)
+
+
+def _niceness(worker: _Worker) -> int:
+    pid = worker.process.pid
+    if pid is None:
+        return 0
+    try:
+        return os.getpriority(os.PRIO_PROCESS, pid)
+    except OSError:
+        return 0
+
+
+def _reap(worker: _Worker) -> int | None:
+    worker.process.join(timeout=1)
+    return worker.process.exitcode
+
+
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(timeout=5)
+    with contextlib.suppress(OSError):  # already closed by an earlier kill
+        worker.connection.close()
+
+
+def _timeout_result(deadline: float, lang: str) -> RunResult:
+    return failed_run(
+        "TimeoutError",
+        f"the program did not finish within {deadline:g} seconds and was stopped",
+        hint_text("timeout", lang),
+    )
+
+
+def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> RunResult:
+    if exitcode == -signal.SIGXCPU:
+        return failed_run(
+            "LimitExceeded",
+            f"CPU time exceeded the limit of {settings.cpu_limit_s} s",
+            hint_text("timeout", lang),
+        )
+    how = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
+    return failed_run(
+        "WorkerCrashed",
+        f"the sandbox process running this program stopped unexpectedly{how}",
+        hint_text("crash", lang),
+    )
+
+
+def _refused_result(refused: AnswerRefused, lang: str) -> RunResult:
+    what = "an answer " + (
+        str(refused) if refused.reason == "too-large" else "that is not a program's result"
+    )
+    return failed_run(
+        "WorkerCrashed",
+        f"the sandbox process running this program sent {what}; it was refused and the "
+        "process replaced",
+        hint_text("crash", lang),
+    )
+
+
+def _handshake(connection: Connection) -> bytes | None:
+    """The worker's first message (READY when it started well), read as bytes, never unpickled."""
+    try:
+        return connection.recv_bytes(len(READY))
+    except (EOFError, OSError):
+        return None
