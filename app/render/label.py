@@ -8,13 +8,14 @@ on hover.
 
 from __future__ import annotations
 
-import math
 import unicodedata
-from typing import Any, Final
+from typing import Final
+
+from app.contract import FunctionNode, TensorNode
+from app.format import label_text
 
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 MAX_CELL_CHARS: Final = 40
-MAX_LABEL_ELEMENTS: Final = 4
 
 _TABLE: Final = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
@@ -27,59 +28,7 @@ def html_text(text: str, limit: int = MAX_CELL_CHARS) -> str:
     return "".join(_ESCAPES.get(c, c) for c in clean)
 
 
-def number_text(x: Any) -> str:
-    """A JSON number as learners read it: `2.0`, `0.1235`, `1e-08`, `nan`, `True`."""
-    if isinstance(x, bool):
-        return "True" if x else "False"
-    if isinstance(x, int):
-        return str(x)
-    if isinstance(x, float):
-        if math.isfinite(x) and x.is_integer() and abs(x) < 1e6:
-            return f"{x:.1f}"
-        return f"{x:.4g}"
-    return str(x)  # "nan", "inf", "-inf"
-
-
-def value_label(value: Any) -> str:
-    """Short text of a JSON value (number, nested list, summary object, None)."""
-    if value is None:
-        return "None"
-    if isinstance(value, dict):
-        dims = "×".join(str(d) for d in value.get("shape", []))
-        return f"[{dims}] {number_text(value.get('min'))}…{number_text(value.get('max'))}"
-    if not isinstance(value, list):
-        return number_text(value)
-    flat, shape = _flatten(value)
-    if len(flat) <= MAX_LABEL_ELEMENTS:
-        return _nested_text(value)
-    head = ", ".join(number_text(x) for x in flat[:MAX_LABEL_ELEMENTS])
-    return f"[{head}, …] ({'×'.join(str(d) for d in shape)})"
-
-
-def _flatten(value: list[Any]) -> tuple[list[Any], list[int]]:
-    shape: list[int] = []
-    probe: Any = value
-    while isinstance(probe, list):
-        shape.append(len(probe))
-        probe = probe[0] if probe else None
-    flat: list[Any] = []
-    stack: list[Any] = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(reversed(v))
-        else:
-            flat.append(v)
-    return flat, shape
-
-
-def _nested_text(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(_nested_text(v) for v in value) + "]"
-    return number_text(value)
-
-
-def tensor_label(node: dict[str, Any]) -> str:
+def tensor_label(node: TensorNode) -> str:
     """name (or id), role tag, then data / grad / grad_fn rows; the grad cell carries an id."""
     nid = str(node["id"])
     title = html_text(str(node["name"])) if node.get("name") else html_text(nid)
@@ -88,15 +37,15 @@ def tensor_label(node: dict[str, Any]) -> str:
     tag = _ROLE_TAGS.get(str(node.get("role")), "")
     rows = [
         f'<TR><TD COLSPAN="2"><B>{title}</B>{dims}{tag}</TD></TR>',
-        _row("data", value_label(node.get("data"))),
+        _row("data", label_text(node.get("data"))),
         # HREF="#" is only there so Graphviz emits the cell id; app.render.svg removes the link
-        _row("grad", value_label(node.get("grad")), cell_id=f"{nid}-grad"),
+        _row("grad", label_text(node.get("grad")), cell_id=f"{nid}-grad"),
         _row("grad_fn", str(node.get("grad_fn") or "None")),
     ]
     return "<" + _TABLE + "".join(rows) + "</TABLE>>"
 
 
-def function_label(node: dict[str, Any]) -> str:
+def function_label(node: FunctionNode) -> str:
     """The grad_fn's class name; `(saved freed)` once backward has released its saved tensors."""
     rows = [f"<TR><TD><B>{html_text(str(node['name']))}</B></TD></TR>"]
     if node.get("freed"):

@@ -15,16 +15,14 @@ passes that make default Graphviz take seconds to minutes on a few hundred nodes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from app.contract import GraphJSON
 from app.render.cache import PROCESS_CACHE, SVGCache
 from app.render.dot import graph_to_dot
 from app.render.message import message
 from app.render.options import DEFAULT_OPTIONS, RenderOptions
 from app.render.process import RenderError, dot_slots, run_dot
 from app.render.svg import SVGError, clean_svg
-
-JSONDict = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,7 @@ def svg_for_dot(
 
 
 def render_graph(
-    graph: JSONDict,
+    graph: GraphJSON,
     lang: str = "en",
     options: RenderOptions = DEFAULT_OPTIONS,
     cache: SVGCache | None = None,

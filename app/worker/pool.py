@@ -19,22 +19,38 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Final
 
 from app.config import Settings
+from app.contract import RunResult, failed_run
 from app.interpreter.hints import hint_text
-from app.worker.process import READY, worker_main
-from app.worker.program import empty_graph
+from app.worker.answer import (
+    READY,
+    STOP,
+    AnswerCheck,
+    AnswerRefused,
+    encode_job,
+    receive_answer,
+)
+from app.worker.process import WorkerTarget, worker_main
 
 # Imported by the forkserver once, so a new worker starts without importing numpy again.
 _PRELOAD = ["app.worker.program"]
 # BLAS thread pools would multiply each worker's CPU use and address space.
 _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-_START_TIMEOUT_S = 60.0
+_START_TIMEOUT_S: Final = 60.0
 
 
 class PoolSaturated(Exception):
     """Every worker is busy and the queue is full: the client should retry later."""
+
+
+@dataclass(frozen=True, slots=True)
+class PoolAnswer:
+    """A program's result and how long it held a worker (queueing excluded), in ms."""
+
+    result: RunResult
+    run_ms: float
 
 
 @dataclass(slots=True)
@@ -47,8 +63,18 @@ class _Worker:
 class WorkerPool:
     """A fixed number of worker processes behind a bounded queue."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        check: AnswerCheck | None = None,
+        target: WorkerTarget = worker_main,
+    ) -> None:
+        """`check` validates every answer's fields (in the pool's thread, before `run` returns
+        it; the web layer passes its response model's); `target` is what each worker process
+        runs (tests give a hostile one)."""
         self.settings = settings
+        self._check = check
+        self._target = target
         self._context: ForkServerContext | None = None
         self._idle: asyncio.Queue[_Worker] | None = None
         self._waiting = 0
@@ -85,7 +111,7 @@ class WorkerPool:
     def _stop_all(self) -> None:
         for worker in list(self._workers):
             with contextlib.suppress(OSError):
-                worker.connection.send(None)
+                worker.connection.send_bytes(STOP)
         for worker in list(self._workers):
             worker.process.join(timeout=1)
             _kill(worker)
@@ -95,12 +121,12 @@ class WorkerPool:
         assert self._context is not None
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=worker_main, args=(child_end, self.settings), daemon=True, name="sandbox"
+            target=self._target, args=(child_end, self.settings), daemon=True, name="sandbox"
         )
         process.start()
         child_end.close()
         # wait until the worker has limited itself and is ready, so deadlines measure programs
-        if not parent_end.poll(_START_TIMEOUT_S) or parent_end.recv() != READY:
+        if not parent_end.poll(_START_TIMEOUT_S) or _handshake(parent_end) != READY:
             process.kill()
             raise RuntimeError("a sandbox worker did not start")
         worker = _Worker(process, parent_end)
@@ -118,8 +144,8 @@ class WorkerPool:
         """(programs running, programs waiting)."""
         return self._busy, self._waiting
 
-    async def run(self, code: str, lang: str, focus: str | None) -> dict[str, Any]:
-        """Run one program in a worker; its `RunResult` as a dict, or a timeout/crash error."""
+    async def run(self, code: str, lang: str, focus: str | None) -> PoolAnswer:
+        """Run one program in a worker: its result (or a timeout/crash error) and the run time."""
         idle = self._idle
         if idle is None:
             raise RuntimeError("the worker pool is not started")
@@ -133,50 +159,78 @@ class WorkerPool:
         self._busy += 1
         started = time.perf_counter()
         try:
-            result, reusable = await self._round_trip(worker, (code, lang, focus))
+            result, reusable = await self._round_trip(worker, code, lang, focus)
         finally:
             self._busy -= 1
         # worker time only (not queueing): the rate limiter charges slow programs by it
-        result["run_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        run_ms = round((time.perf_counter() - started) * 1000, 1)
         if reusable:
             idle.put_nowait(worker)
         else:
             self._replace_in_background(worker)
-        return result
+        return PoolAnswer(result, run_ms)
 
     async def _round_trip(
-        self, worker: _Worker, job: tuple[str, str, str | None]
-    ) -> tuple[dict[str, Any], bool]:
-        """Send a job and wait (on the event loop, no thread) for its answer until the deadline.
+        self, worker: _Worker, code: str, lang: str, focus: str | None
+    ) -> tuple[RunResult, bool]:
+        """Send a job and wait for its answer until the deadline; the answer is read and decoded
+        in a thread, so neither a big answer nor a worker that stalls half-way blocks the loop.
 
         Returns the answer and whether the worker may run another program; a worker that may
         not is replaced in the background, so no answer waits for a new process to start.
         """
         loop = asyncio.get_running_loop()
-        lang = job[1]
         deadline = self.settings.deadline_s
+        started = loop.time()
+        reading: asyncio.Future[RunResult | AnswerRefused | None] | None = None
         try:
-            worker.connection.send(job)
+            worker.connection.send_bytes(encode_job(code, lang, focus))
             await asyncio.wait_for(_readable(loop, worker.connection), deadline)
-            # the worker writes its answer in one go once it is readable; EOF if it died
-            result: dict[str, Any] = worker.connection.recv()
+            reading = loop.run_in_executor(
+                self._executor,
+                _receive,
+                worker.connection,
+                self.settings.max_answer_bytes,
+                self._check,
+            )
+            remaining = max(0.0, deadline - (loop.time() - started))
+            answer = await asyncio.wait_for(asyncio.shield(reading), remaining)
         except TimeoutError:
+            if reading is not None:  # an answer begun but not finished within the deadline
+                worker.process.kill()  # its end of the pipe closes: the read returns
+                await reading
             return _timeout_result(deadline, lang), False
-        except (EOFError, OSError):
-            reaping = loop.run_in_executor(self._executor, _reap, worker)
-            exitcode = await asyncio.shield(reaping)
-            return _crash_result(exitcode, self.settings, lang), False
+        except OSError:  # the job could not be sent: the worker is gone
+            return await self._crash(worker, lang), False
         except asyncio.CancelledError:
             # the client went away mid-program: its worker is replaced in the background
-            self._replace_in_background(worker)
+            self._discard(worker, reading)
             raise
-        except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
-            return _crash_result(None, self.settings, lang), False
+        if answer is None:  # EOF: the worker died before answering
+            return await self._crash(worker, lang), False
+        if isinstance(answer, AnswerRefused):  # the worker is not trusted again
+            return _refused_result(answer, lang), False
         worker.jobs += 1
         # a worker whose program ran long lowered its own priority (Budget.check_time); it cannot
         # raise it again without privileges, so it is replaced rather than reused
         demoted = _niceness(worker) > 0
-        return result, worker.jobs < self.settings.worker_max_jobs and not demoted
+        return answer, worker.jobs < self.settings.worker_max_jobs and not demoted
+
+    async def _crash(self, worker: _Worker, lang: str) -> RunResult:
+        loop = asyncio.get_running_loop()
+        exitcode = await asyncio.shield(loop.run_in_executor(self._executor, _reap, worker))
+        return _crash_result(exitcode, self.settings, lang)
+
+    def _discard(
+        self, worker: _Worker, reading: asyncio.Future[RunResult | AnswerRefused | None] | None
+    ) -> None:
+        """Replace `worker`; if its answer is being read, once the read has ended (killing the
+        worker ends it), so the pipe is never closed under a thread still reading it."""
+        if reading is None or reading.done():
+            self._replace_in_background(worker)
+            return
+        worker.process.kill()
+        reading.add_done_callback(lambda _: self._replace_in_background(worker))
 
     def _replace_in_background(self, worker: _Worker) -> None:
         """Kill `worker` and start another (in a thread); the new one joins the idle queue."""
@@ -200,6 +254,18 @@ class WorkerPool:
         return None if self._stopping else self._spawn()
 
 
+def _receive(
+    connection: Connection, max_bytes: int, check: AnswerCheck | None
+) -> RunResult | AnswerRefused | None:
+    """The worker's answer, the reason it was refused, or None when the worker died (EOF)."""
+    try:
+        return receive_answer(connection, max_bytes, check)
+    except AnswerRefused as refused:
+        return refused
+    except Exception:  # EOFError: the worker died; OSError: the pipe broke
+        return None
+
+
 async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
     """Wait until the connection has data (or EOF) without blocking the event loop."""
     ready: asyncio.Future[None] = loop.create_future()
@@ -214,7 +280,7 @@ async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> 
         await ready
     finally:
         loop.remove_reader(fd)
-        # uvloop leaves the fd non-blocking; recv() of an answer bigger than the pipe buffer
+        # uvloop leaves the fd non-blocking; the read of an answer bigger than the pipe buffer
         # would then fail half-way through (BlockingIOError), as if the worker had crashed
         os.set_blocking(fd, True)
 
@@ -242,34 +308,44 @@ def _kill(worker: _Worker) -> None:
         worker.connection.close()
 
 
-def _timeout_result(deadline: float, lang: str) -> dict[str, Any]:
-    return _error_result(
+def _timeout_result(deadline: float, lang: str) -> RunResult:
+    return failed_run(
         "TimeoutError",
         f"the program did not finish within {deadline:g} seconds and was stopped",
         hint_text("timeout", lang),
     )
 
 
-def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> dict[str, Any]:
+def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> RunResult:
     if exitcode == -signal.SIGXCPU:
-        return _error_result(
+        return failed_run(
             "LimitExceeded",
             f"CPU time exceeded the limit of {settings.cpu_limit_s} s",
             hint_text("timeout", lang),
         )
     how = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
-    return _error_result(
+    return failed_run(
         "WorkerCrashed",
         f"the sandbox process running this program stopped unexpectedly{how}",
         hint_text("crash", lang),
     )
 
 
-def _error_result(kind: str, message: str, hint: str) -> dict[str, Any]:
-    return {
-        "stdout": "",
-        "error": {"type": kind, "message": message, "line": None, "hint": hint},
-        "warnings": [],
-        "graph": empty_graph(),
-        "backward": [],
-    }
+def _refused_result(refused: AnswerRefused, lang: str) -> RunResult:
+    what = "an answer " + (
+        str(refused) if refused.reason == "too-large" else "that is not a program's result"
+    )
+    return failed_run(
+        "WorkerCrashed",
+        f"the sandbox process running this program sent {what}; it was refused and the "
+        "process replaced",
+        hint_text("crash", lang),
+    )
+
+
+def _handshake(connection: Connection) -> bytes | None:
+    """The worker's first message (READY when it started well), read as bytes, never unpickled."""
+    try:
+        return connection.recv_bytes(len(READY))
+    except (EOFError, OSError):
+        return None

@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 import resource
 import signal
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from app.config import Settings
 from app.interpreter.limits import enable_demotion
+from app.worker.answer import READY, decode_job, encode_answer
 
 _OPEN_FILES = 32
-# What a worker sends once it has limited itself and may be given programs.
-READY = "ready"
+# What a worker process runs: its end of the pipe and the settings.
+WorkerTarget = Callable[[Connection, Settings], None]
 
 
 def worker_main(connection: Connection, settings: Settings) -> None:
@@ -22,10 +24,10 @@ def worker_main(connection: Connection, settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
     limit_resources(settings)
     enable_demotion()
-    connection.send(READY)
+    connection.send_bytes(READY)
     while True:
         try:
-            job = connection.recv()
+            job = decode_job(connection.recv_bytes())
         except (EOFError, OSError):
             return
         if job is None:
@@ -33,7 +35,7 @@ def worker_main(connection: Connection, settings: Settings) -> None:
         code, lang, focus = job
         _allow_cpu(settings.cpu_limit_s)
         result = run_program(code, lang, focus, settings)
-        connection.send(result.to_dict())
+        connection.send_bytes(encode_answer(result, settings.max_answer_bytes, lang))
 
 
 def limit_resources(settings: Settings) -> None:

@@ -1,7 +1,7 @@
 // Formatting tensor values from the /api/run JSON (numbers, nested lists, null, "nan"/"inf")
 // as short text for the graph and the step description, and as LaTeX for the ledger.
 
-// Elements a label shows before it summarises (app/render/label.py MAX_LABEL_ELEMENTS).
+// Elements a label shows before it summarises (app/format.py MAX_LABEL_ELEMENTS).
 const LABEL_ELEMENTS = 4;
 
 /**

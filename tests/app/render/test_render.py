@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from app.format import label_text as value_label
 from app.render.cache import SVGCache
 from app.render.dot import graph_to_dot
-from app.render.label import html_text, value_label
+from app.render.label import html_text
 from app.render.layout import layout_cost
 from app.render.options import DEFAULT_OPTIONS
 from app.render.pipeline import render_graph
