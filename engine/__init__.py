@@ -4,7 +4,7 @@ import builtins
 
 import numpy as _np
 
-from engine import autograd, nn, random
+from engine import autograd, nn, optim, random, utils
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.creation import (
     BoolTensor,
@@ -226,6 +226,7 @@ __all__ = [
     "no_grad",
     "normal",
     "numel",
+    "optim",
     "ones",
     "ones_like",
     "permute",
@@ -263,6 +264,7 @@ __all__ = [
     "uint8",
     "unbind",
     "unsqueeze",
+    "utils",
     "where",
     "zeros",
     "zeros_like",

@@ -25,8 +25,8 @@ from engine.utils.hooks import RemovableHandle
 
 # the modules being called in this context, outermost first, with their paths (only kept
 # while a module observer is installed)
-_calls: contextvars.ContextVar[tuple[tuple[Module, tuple[str, ...]], ...]] = (
-    contextvars.ContextVar("module_calls", default=())
+_calls: contextvars.ContextVar[tuple[tuple[Module, tuple[str, ...]], ...]] = contextvars.ContextVar(
+    "module_calls", default=()
 )
 
 
@@ -608,7 +608,9 @@ class Module:
 
     # --- state dicts --------------------------------------------------------------------------
 
-    def _save_to_state_dict(self, destination: dict[str, Any], prefix: str, keep_vars: bool) -> None:
+    def _save_to_state_dict(
+        self, destination: dict[str, Any], prefix: str, keep_vars: bool
+    ) -> None:
         for name, param in self._parameters.items():
             if param is not None:
                 destination[prefix + name] = param if keep_vars else param.detach()
