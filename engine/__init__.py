@@ -43,6 +43,7 @@ from engine.dtypes import (
     uint8,
 )
 from engine.ops.activation import log_softmax, softmax
+from engine.ops.affine import addmm
 from engine.ops.arithmetic import add, div, mul, neg, sub
 from engine.ops.clamp import clamp, clamp_max, clamp_min, clip
 from engine.ops.comparison import (
@@ -146,6 +147,7 @@ __all__ = [
     "Tensor",
     "abs",
     "add",
+    "addmm",
     "all",
     "allclose",
     "any",
@@ -226,9 +228,9 @@ __all__ = [
     "no_grad",
     "normal",
     "numel",
-    "optim",
     "ones",
     "ones_like",
+    "optim",
     "permute",
     "pow",
     "promote_types",

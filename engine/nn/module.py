@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextvars
 from collections import OrderedDict, namedtuple
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from engine import dtypes
 from engine.autograd.grad_mode import no_grad
@@ -275,7 +275,8 @@ class Module:
                     f"cannot assign '{typename(value)}' as buffer '{name}' "
                     "(torch.nn.Buffer, torch.Tensor or None expected)"
                 )
-            self.register_buffer(name, value, name not in self._non_persistent_buffers_set)
+            persistent = name not in self._non_persistent_buffers_set
+            self.register_buffer(name, cast("Tensor | None", value), persistent)
             return
         object.__setattr__(self, name, value)
 
@@ -321,7 +322,7 @@ class Module:
         if observer is not None:
             path = self._call_path()
             token = _calls.set((*_calls.get(), (self, path)))
-            observer.on_module_enter(self, path)
+            observer.on_module_enter(self, path, args)
         try:
             args, kwargs = self._run_pre_hooks(args, kwargs)
             called: set[int] = set()
@@ -663,7 +664,7 @@ class Module:
                 )
                 continue
             if param.dim() == 0 and value.dim() == 1 and value.shape[0] == 1:
-                value = value[0]
+                value = value[0]  # type: ignore[index]
             if value.shape != param.shape:
                 error_msgs.append(
                     f"size mismatch for {key}: copying a param with shape {value.shape} from "

@@ -37,7 +37,10 @@ class ModuleObserver(Protocol):
     """Receives every module call in this context, outermost first on entry, innermost first
     on exit (calls nest as the forward functions do)."""
 
-    def on_module_enter(self, module: Module, path: tuple[str, ...]) -> None: ...
+    def on_module_enter(
+        self, module: Module, path: tuple[str, ...], inputs: tuple[Any, ...]
+    ) -> None:
+        """Before the call (and its pre-hooks): where to check a call's cost."""
 
     def on_module_exit(self, call: ModuleCall) -> None: ...
 

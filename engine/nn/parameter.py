@@ -33,7 +33,7 @@ class Parameter(Tensor):
         return param
 
     @classmethod
-    def _make(cls, data: Any, dtype: dtypes.dtype) -> Tensor:
+    def _make(cls, data: Any, dtype: dtypes.dtype) -> Tensor:  # type: ignore[override]
         # every result computed from a parameter is a plain tensor
         return Tensor._make(data, dtype)
 

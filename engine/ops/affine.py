@@ -17,7 +17,7 @@ import numpy as np
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.record import needs_grad, record
 from engine.cpu import blas
-from engine.dtypes import SCALAR_TYPES, Number, scalar_type_name
+from engine.dtypes import Number, scalar_type_name
 from engine.ops import inplace, linalg, view
 from engine.ops.broadcast import broadcast_shape
 from engine.ops.cascade_sum import torch_sum
@@ -82,15 +82,17 @@ class AddmmBackward0(Node):
                 g_mat2 = _scaled(_mat2_backward(grad, mat1, self.mat2_sizes, self.mat2_strides),
                                  self.alpha)  # fmt: skip
             return g_self, g_mat1, g_mat2
+        # create_graph: the same formulas as differentiable ops
+        t_self = t_mat1 = t_mat2 = None
         if wanted[0]:
-            g_self = sum_to_shape(grad if self.beta == 1 else grad * self.beta, self.self_sizes)
+            t_self = sum_to_shape(grad if self.beta == 1 else grad * self.beta, self.self_sizes)
         if wanted[1] and mat2 is not None:
-            g_mat1 = linalg.mm(grad, view.t(mat2))
-            g_mat1 = g_mat1 if self.alpha == 1 else g_mat1 * self.alpha
+            t_mat1 = linalg.mm(grad, view.t(mat2))
+            t_mat1 = t_mat1 if self.alpha == 1 else t_mat1 * self.alpha
         if wanted[2] and mat1 is not None:
-            g_mat2 = linalg.mm(view.t(mat1), grad)
-            g_mat2 = g_mat2 if self.alpha == 1 else g_mat2 * self.alpha
-        return g_self, g_mat1, g_mat2
+            t_mat2 = linalg.mm(view.t(mat1), grad)
+            t_mat2 = t_mat2 if self.alpha == 1 else t_mat2 * self.alpha
+        return t_self, t_mat1, t_mat2
 
     def saved_values(self) -> dict[str, Any]:
         values = super().saved_values()
@@ -198,7 +200,7 @@ def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """input @ weightᵀ + bias: ATen's `linear`, with its choice of addmm or matmul + add_."""
     expect_tensor("linear", input)
     expect_tensor("linear", weight, position=2, arg="weight")
-    if bias is not None and isinstance(bias, SCALAR_TYPES):
+    if bias is not None and not hasattr(bias, "_data"):
         raise TypeError(
             f"linear(): argument 'bias' (position 3) must be Tensor, not {type(bias).__name__}"
         )

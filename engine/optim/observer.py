@@ -89,8 +89,9 @@ class UpdateLog:
             return
         copied = tuple((name, v.copy() if isinstance(v, np.ndarray) else v) for name, v in terms)
         self.updates.append(
-            ParameterUpdate(param, group, self._before, param._data.copy(), grad._data.copy(),
-                            copied)  # fmt: skip
+            ParameterUpdate(
+                param, group, self._before, param._data.copy(), grad._data.copy(), copied
+            )
         )
         self._before = None
 
