@@ -79,7 +79,7 @@ def render_graph(
     cache: SVGCache | None = None,
 ) -> RenderResult:
     """The SVG for a graph JSON, or None with a message; never raises for Graphviz's failures."""
-    dot = graph_to_dot(graph, options)
+    dot = graph_to_dot(graph, options, lang)
     total = dot.shown + dot.hidden
     note = text("render.collapsed", lang, total=total, shown=dot.shown) if dot.hidden else None
     if dot.shown == 0:
