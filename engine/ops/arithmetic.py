@@ -288,7 +288,7 @@ class DivBackward0(Node):
             "other",
             "-self / other²",
             r"-\frac{\mathrm{self}}{\mathrm{other}^2}",
-            "-grad * self / (other * other)",
+            "-grad * ((self / other) / other)",
         ),
     )
 
@@ -297,7 +297,8 @@ class DivBackward0(Node):
         if self.other_scalar is not None:
             return sum_to(grad / self.other_scalar, self.self_shape), None
         g_self = sum_to(grad / y, self.self_shape) if self.wants_self else None
-        g_other = None if x is None else sum_to(-grad * x / (y * y), self.other_shape)
+        # div_tensor_other_backward divides twice rather than by other², as PyTorch rounds it
+        g_other = None if x is None else sum_to(-grad * ((x / y) / y), self.other_shape)
         return g_self, g_other
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:

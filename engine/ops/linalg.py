@@ -15,6 +15,7 @@ import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.record import needs_grad, record
+from engine.cpu import blas
 from engine.dtypes import scalar_type_name
 from engine.ops import conversion, view
 from engine.ops.broadcast import broadcast_shape
@@ -43,44 +44,6 @@ def _save_pair(node: Node, a: Tensor, b: Tensor) -> None:
 def _product(a: Tensor, b: Tensor, data: Any) -> Tensor:
     dt = a._dtype
     return a._make(np.asarray(data, dtype=dt.np), dt)
-
-
-# --- the arithmetic of a product --------------------------------------------------------------
-
-
-def _sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a @ b as Σ_p a[:, p]·b[p, :], each product rounded, added left to right from 0."""
-    acc = np.zeros((a.shape[0], b.shape[1]), dtype=np.result_type(a, b))
-    for p in range(a.shape[1]):
-        acc = acc + a[:, p : p + 1] * b[p : p + 1, :]
-    return acc
-
-
-def _mm_data(a: np.ndarray, b: np.ndarray, dot: bool = False) -> np.ndarray:
-    """a @ b for 2-D arrays, summed in PyTorch's order where it is known.
-
-    PyTorch's CPU BLAS adds small products one term at a time; numpy's BLAS blocks and
-    vectorises them, which changes the last bit of a third of small float32 results. The shape
-    rules below were measured against torch 2.13 (AVX2, 1 thread); elsewhere numpy's matmul.
-    """
-    m, k = a.shape
-    n = b.shape[1]
-    if a.dtype.kind == "f" and k > 0:
-        if dot:
-            small = k <= 3
-        elif n == 1:
-            small = m == 1 or k <= 4  # gemv
-        else:
-            small = m == 1 or (k <= 7 and (m <= 3 or n <= 9))
-        if small:
-            return _sequential(a, b)
-    return np.asarray(np.matmul(a, b))
-
-
-def _mv_data(m: np.ndarray, v: np.ndarray) -> np.ndarray:
-    if m.dtype.kind == "f" and 0 < m.shape[1] <= 4:
-        return _sequential(m, v[:, None])[:, 0]
-    return np.asarray(np.matmul(m, v))
 
 
 # --- dot ---------------------------------------------------------------------------------------
@@ -119,7 +82,7 @@ def dot(a: Tensor, b: Tensor) -> Tensor:
             f"[{b._data.size}] to have the same number of elements, but got {a._data.size} "
             f"and {b._data.size} elements respectively"
         )
-    result = _product(a, b, _mm_data(a._data[None, :], b._data[:, None], dot=True).reshape(()))
+    result = _product(a, b, blas.dot(a._data, b._data))
     if needs_grad(a, b):
         node = DotBackward0()
         _save_pair(node, a, b)
@@ -145,7 +108,7 @@ class MvBackward0(Node):
         if _is_array(grad):
             return (
                 None if v is None else np.outer(grad, v),
-                None if m is None else _mv_data(m.T, grad),
+                None if m is None else blas.mv(m.T, grad),
             )
         g_self = None if v is None else grad.reshape(-1, 1) * v
         g_vec = None if m is None else mv(view.t(m), grad)
@@ -169,7 +132,7 @@ def mv(m: Tensor, v: Tensor) -> Tensor:
             "addmv input tensors must have the same dtype, but got "
             f"{_scalar_name(v)}, {_scalar_name(m)}, and {_scalar_name(v)}"
         )
-    result = _product(m, v, _mv_data(m._data, v._data))
+    result = _product(m, v, blas.mv(m._data, v._data))
     if needs_grad(m, v):
         node = MvBackward0()
         _save_pair(node, m, v)
@@ -196,8 +159,8 @@ class MmBackward0(Node):
         a, b = saved
         if _is_array(grad):
             return (
-                None if b is None else _mm_data(grad, b.T),
-                None if a is None else _mm_data(a.T, grad),
+                None if b is None else blas.mm(grad, b.T),
+                None if a is None else blas.mm(a.T, grad),
             )
         g_self = None if b is None else mm(grad, view.t(b))
         g_mat2 = None if a is None else mm(view.t(a), grad)
@@ -225,7 +188,7 @@ def mm(a: Tensor, b: Tensor) -> Tensor:
             f"{_C10_NAMES.get(a._dtype.name, a._dtype.name)} != "
             f"{_C10_NAMES.get(b._dtype.name, b._dtype.name)}"
         )
-    result = _product(a, b, _mm_data(a._data, b._data))
+    result = _product(a, b, blas.mm(a._data, b._data))
     if needs_grad(a, b):
         node = MmBackward0()
         node.self_sizes = (n, k)
@@ -251,9 +214,10 @@ class BmmBackward0(Node):
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         a, b = saved
         if _is_array(grad):
-            g_self = None if b is None else np.matmul(grad, np.swapaxes(b, 1, 2))
-            g_mat2 = None if a is None else np.matmul(np.swapaxes(a, 1, 2), grad)
-            return g_self, g_mat2
+            return (
+                None if b is None else blas.bmm(grad, np.swapaxes(b, 1, 2)),
+                None if a is None else blas.bmm(np.swapaxes(a, 1, 2), grad),
+            )
         g_self = None if b is None else bmm(grad, view.transpose(b, 1, 2))
         g_mat2 = None if a is None else bmm(view.transpose(a, 1, 2), grad)
         return g_self, g_mat2
@@ -274,7 +238,7 @@ def bmm(a: Tensor, b: Tensor) -> Tensor:
         )
     if a._dtype is not b._dtype:
         raise RuntimeError(f"expected scalar type {_scalar_name(a)} but found {_scalar_name(b)}")
-    result = _product(a, b, np.matmul(a._data, b._data))
+    result = _product(a, b, blas.bmm(a._data, b._data))
     if needs_grad(a, b):
         node = BmmBackward0()
         _save_pair(node, a, b)

@@ -28,10 +28,11 @@ import numpy as np
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.record import needs_grad, record
+from engine.cpu.fma import fma32, fma64
 from engine.dtypes import scalar_type_name
 from engine.ops.broadcast import sum_to
 from engine.ops.inplace import _old_value, check_inplace
-from engine.sampling.avx_mathfun import fma32, fma64, log256_ps, sincos256_ps
+from engine.sampling.avx_mathfun import log256_ps, sincos256_ps
 from engine.sampling.mt19937 import GeneratorState, RandomStream, resolve
 
 if TYPE_CHECKING:
