@@ -1,0 +1,223 @@
+"""Sleef's vector maths as PyTorch's AVX2 kernels run it, in numpy, bit for bit.
+
+`Vectorized<float>::exp()` and friends call Sleef (`Sleef_expf8_u10`, `Sleef_expd4_u10`, …),
+built for AVX2 with FMA: every `vmla` below is one fused multiply-add. These ports follow
+src/libm/sleefsimdsp.c and sleefsimddp.c (Sleef 3.x, `xexpf` / `xexp`) step by step, with the
+fused steps emulated by engine.cpu.fma, so each lane gets Sleef's bits (checked against the
+Sleef routines exported by libtorch_cpu.so, see tools/golden/gen_cpu_kernels.py).
+
+Which elements ATen hands to Sleef and which to the C library is engine.cpu.loop's business.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.cpu.fma import fma32, fma64
+
+f32 = np.float32
+
+_R_LN2F = f32(1.442695040888963407359924681001892137426645954152985934135449406931)
+_L2UF = f32(0.693145751953125)
+_L2LF = f32(1.428606765330187045e-06)
+_EXPF_POLY = tuple(
+    f32(c)
+    for c in (
+        0.000198527617612853646278381,
+        0.00139304355252534151077271,
+        0.00833336077630519866943359,
+        0.0416664853692054748535156,
+        0.166666671633720397949219,
+        0.5,
+    )
+)
+
+
+def _pow2i_f32(q: np.ndarray) -> np.ndarray:
+    """2**q as a float32 built from its exponent bits (`vpow2i_vf_vi2`)."""
+    return ((q + 0x7F).astype(np.int32) << 23).view(f32)
+
+
+def _ldexp2_f32(d: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """d · 2^(e>>1) · 2^(e − e>>1), two float32 products (`vldexp2_vf_vf_vi2`)."""
+    half = e >> 1
+    return np.asarray((d * _pow2i_f32(half)) * _pow2i_f32(e - half))
+
+
+def expf_u10(d: np.ndarray) -> np.ndarray:
+    """`Sleef_expf8_u10` (xexpf) on float32 lanes."""
+    d = np.asarray(d, dtype=f32)
+    with np.errstate(all="ignore"):
+        # vrint_vi2_vf: round to nearest even; NaN and huge lanes give INT_MIN, as cvtps does
+        z = np.rint(d * _R_LN2F)
+        q = np.where(np.isfinite(z) & (np.abs(z) < 2**31), z, -(2.0**31)).astype(np.int32)
+        qf = q.astype(f32)
+        s = fma32(qf, -_L2UF, d)
+        s = fma32(qf, -_L2LF, s)
+        u = np.full_like(s, _EXPF_POLY[0])
+        for c in _EXPF_POLY[1:]:
+            u = fma32(u, s, c)
+        u = f32(1.0) + fma32(s * s, u, s)
+        u = _ldexp2_f32(u, q)
+        u = np.where(d < f32(-104), f32(0.0), u)
+        return np.asarray(np.where(f32(100) < d, f32(np.inf), u), dtype=f32)
+
+
+_R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931
+_L2U = 0.69314718055966295651160180568695068359375
+_L2L = 0.28235290563031577122588448175013436025525412068e-12
+_LOG_DBL_MAX = float.fromhex("0x1.62e42fefa39efp+9")
+# POLY10 coefficients c9 … c0 of xexp
+_EXP_POLY = (
+    0.2081276378237164457e-8,
+    0.2511210703042288022e-7,
+    0.2755762628169491192e-6,
+    0.2755723402025388239e-5,
+    0.2480158687479686264e-4,
+    0.1984126989855865850e-3,
+    0.1388888888914497797e-2,
+    0.8333333333314938210e-2,
+    0.4166666666666602598e-1,
+    0.1666666666666669072e0,
+)
+
+
+def _pow2i_f64(q: np.ndarray) -> np.ndarray:
+    return ((q.astype(np.int64) + 0x3FF) << 52).view(np.float64)
+
+
+def _ldexp2_f64(d: np.ndarray, e: np.ndarray) -> np.ndarray:
+    half = e >> 1
+    return np.asarray((d * _pow2i_f64(half)) * _pow2i_f64(e - half))
+
+
+def _poly2(x: np.ndarray, c1: float, c0: float) -> np.ndarray:
+    return fma64(x, c1, c0)
+
+
+def _poly4(x: np.ndarray, x2: np.ndarray, c3: float, c2: float, c1: float, c0: float) -> np.ndarray:
+    return fma64(x2, _poly2(x, c3, c2), _poly2(x, c1, c0))
+
+
+def exp_u10(d: np.ndarray) -> np.ndarray:
+    """`Sleef_expd4_u10` (xexp) on float64 lanes."""
+    d = np.asarray(d, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        u = np.rint(d * _R_LN2)
+        q = np.where(np.isfinite(u) & (np.abs(u) < 2**31), u, -(2.0**31)).astype(np.int32)
+        s = fma64(u, -_L2U, d)
+        s = fma64(u, -_L2L, s)
+        s2 = s * s
+        s4 = s2 * s2
+        s8 = s4 * s4
+        c = _EXP_POLY
+        poly8 = fma64(s4, _poly4(s, s2, *c[2:6]), _poly4(s, s2, *c[6:10]))
+        u = fma64(s8, _poly2(s, c[0], c[1]), poly8)
+        u = fma64(u, s, 0.5)
+        u = fma64(u, s, 1.0)
+        u = fma64(u, s, 1.0)
+        u = _ldexp2_f64(u, q)
+        u = np.where(d > _LOG_DBL_MAX, np.inf, u)
+        return np.asarray(np.where(d < -1000, 0.0, u), dtype=np.float64)
+
+
+# --- log (xlogf_u1 / xlog_u1, behind Sleef_logf*_u10 / Sleef_logd*_u10) ------------------------
+# Both precisions run the same steps on a double-word (hi, lo) pair (df.h / dd.h with FMA).
+
+
+def _fma(a: np.ndarray, b: npt.ArrayLike, c: npt.ArrayLike) -> np.ndarray:
+    dtype = np.result_type(a, b, c)
+    return np.asarray((fma32 if dtype == np.float32 else fma64)(a, b, c), dtype=dtype)
+
+
+def _add2(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """dfadd2_vf2_vf_vf: the exact sum of two numbers as (hi, lo)."""
+    s = x + y
+    v = s - x
+    return s, (x - (s - v)) + (y - v)
+
+
+def _div(
+    nh: np.ndarray, nl: np.ndarray, dh: np.ndarray, dl: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """dfdiv_vf2_vf2_vf2 (FMA build)."""
+    one = dh.dtype.type(1)
+    t = one / dh
+    s = nh * t
+    u = _fma(t, nh, -s)
+    v = _fma(-dl, t, _fma(-dh, t, np.full_like(dh, one)))
+    return s, _fma(s, v, _fma(nl, t, u))
+
+
+_LOGF = (f32(0.3027294874), f32(0.3996108174), f32(0.6666694880))
+_LN2F = (f32(0.69314718246459960938), f32(-1.904654323148236017e-09))
+_LOG = (
+    0.1532076988502701353e0,
+    0.1525629051003428716e0,
+    0.1818605932937785996e0,
+    0.2222214519839380009e0,
+    0.2857142932794299317e0,
+    0.3999999999635251990e0,
+    0.6666666666667333541e0,
+)
+_LN2 = (0.693147180559945286226764, 2.319046813846299558417771e-17)
+
+
+def _log(d: np.ndarray) -> np.ndarray:
+    dtype = d.dtype
+    t_ = dtype.type
+    single = dtype == np.float32
+    bits, mant, bias = (np.int32, 23, 0x7F) if single else (np.int64, 52, 0x3FF)
+    tiny = np.finfo(dtype).tiny
+    with np.errstate(all="ignore"):
+        o = d < tiny
+        d = np.where(o, d * t_(2.0**64), d)
+        # vilogb2k / vldexp3: exponent of d/0.75, and d scaled by 2^-e into [0.75, 1.5)
+        scaled = (d * t_(1.0 / 0.75)).view(bits)
+        e = ((scaled >> mant) & (0xFF if single else 0x7FF)) - bias
+        m = (d.view(bits) + (-e).astype(bits) * (bits(1) << mant)).view(dtype)
+        e = np.where(o, e - 64, e)
+        ef = e.astype(dtype)
+        # s = ln2 (double word) · e
+        sh = _LN2F[0] * ef if single else _LN2[0] * ef
+        c_hi, c_lo = _LN2F if single else (t_(_LN2[0]), t_(_LN2[1]))
+        sl = _fma(np.full_like(ef, c_lo), ef, _fma(np.full_like(ef, c_hi), ef, -sh))
+        nh, nl = _add2(np.full_like(m, -1), m)
+        dh, dl = _add2(np.full_like(m, 1), m)
+        xh, xl = _div(nh, nl, dh, dl)
+        x2 = xh * xh
+        if single:
+            t = np.full_like(x2, _LOGF[0])
+            t = _fma(t, x2, np.full_like(x2, _LOGF[1]))
+            t = _fma(t, x2, np.full_like(x2, _LOGF[2]))
+        else:
+            x4 = x2 * x2
+            x8 = x4 * x4
+            c = _LOG
+            poly3 = _fma(x4, np.full_like(x2, c[0]), _fma(x2, np.full_like(x2, c[1]), c[2]))
+            poly4 = _fma(x4, _fma(x2, np.full_like(x2, c[3]), c[4]), _fma(x2, c[5], c[6]))
+            t = _fma(x8, poly3, poly4)
+        # s += 2x (double word), then += x³·t
+        two = t_(2)
+        yh, yl = xh * two, xl * two
+        s = sh + yh
+        sl = (((sh - s) + yh) + sl) + yl
+        sh = s
+        w = (x2 * xh) * t
+        s = sh + w
+        sl = ((sh - s) + w) + sl
+        r = s + sl
+        r = np.where(np.isposinf(d), t_(np.inf), r)
+        r = np.where((d < 0) | np.isnan(d), t_(np.nan), r)
+        return np.asarray(np.where(d == 0, t_(-np.inf), r), dtype=dtype)
+
+
+def logf_u10(d: np.ndarray) -> np.ndarray:
+    """`Sleef_logf8_u10` / `Sleef_logf16_u10` (xlogf_u1) on float32 lanes."""
+    return _log(np.asarray(d, dtype=f32))
+
+
+def log_u10(d: np.ndarray) -> np.ndarray:
+    """`Sleef_logd4_u10` / `Sleef_logd8_u10` (xlog_u1) on float64 lanes."""
+    return _log(np.asarray(d, dtype=np.float64))
