@@ -32,10 +32,11 @@ def _functions() -> dict[str, Callable[..., float]]:
             fn.argtypes = [c_type]
             fn.restype = c_type
             out[name + suffix] = fn
-    power = lib.pow
-    power.argtypes = [ctypes.c_double, ctypes.c_double]
-    power.restype = ctypes.c_double
-    out["pow"] = power
+    for name, c_type in (("powf", ctypes.c_float), ("pow", ctypes.c_double)):
+        fn = getattr(lib, name)
+        fn.argtypes = [c_type, c_type]
+        fn.restype = c_type
+        out[name] = fn
     return out
 
 
@@ -62,3 +63,17 @@ def pow_double(x: np.ndarray, exponent: float) -> np.ndarray:
             power = _functions()["pow"]
             out = np.array([power(float(v), exponent) for v in flat], dtype=np.float64)
         return out.astype(flat.dtype).reshape(np.shape(x))
+
+
+def pow_same(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """glibc's `powf` (float32) or `pow` (float64) of x and y element by element: the scalar
+    path of ATen's pow of two tensors (`std::pow(scalar_t, scalar_t)`)."""
+    fx, fy = np.asarray(x).reshape(-1), np.asarray(y).reshape(-1)
+    with np.errstate(all="ignore"):
+        if fx.size > MAX_CALLS:
+            out = np.power(fx.astype(np.float64), fy.astype(np.float64)).astype(fx.dtype)
+        else:
+            fn = _functions()["powf" if fx.dtype == np.float32 else "pow"]
+            out = np.array([fn(float(a), float(b)) for a, b in zip(fx, fy, strict=True)],
+                           dtype=fx.dtype)  # fmt: skip
+    return out.reshape(np.shape(x))

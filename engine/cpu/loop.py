@@ -19,6 +19,7 @@ import numpy as np
 # Vectorized<T>::size() per build. A kernel registered with REGISTER_DISPATCH has no AVX512
 # build and runs its AVX2 one on an AVX512 machine; ALSO_REGISTER_AVX512_DISPATCH kernels
 # (sigmoid among them, measured) run AVX512.
+Op = Callable[[np.ndarray], np.ndarray]
 AVX2: dict[np.dtype, int] = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}
 AVX512: dict[np.dtype, int] = {np.dtype(np.float32): 16, np.dtype(np.float64): 8}
 
@@ -61,8 +62,8 @@ def vector_mask(x: np.ndarray, lanes: dict[np.dtype, int]) -> np.ndarray:
 def elementwise(
     x: np.ndarray,
     lanes: dict[np.dtype, int],
-    vector_op: Callable[[np.ndarray], np.ndarray],
-    scalar_op: Callable[[np.ndarray], np.ndarray],
+    vector_op: Op,
+    scalar_op: Op,
 ) -> np.ndarray:
     """A unary `cpu_kernel_vec`: `vector_op` on the elements the vector loop takes, `scalar_op`
     on the others (both see a flat array; every lane of a vector op is independent)."""
@@ -74,4 +75,25 @@ def elementwise(
     rest = ~mask
     if rest.any():
         out[rest] = scalar_op(x[rest])
+    return out
+
+
+def elementwise2(
+    x: np.ndarray,
+    y: np.ndarray,
+    lanes: dict[np.dtype, int],
+    vector_op: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    scalar_op: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> np.ndarray | None:
+    """A binary `cpu_kernel_vec` on two operands of one shape and one layout (None for any
+    other pair: broadcasting takes ATen's other loop shapes, not reproduced here)."""
+    if x.shape != y.shape or x.strides != y.strides or x.dtype != y.dtype:
+        return None
+    mask = vector_mask(x, lanes)
+    out = np.empty(x.shape, x.dtype)
+    if mask.any():
+        out[mask] = vector_op(x[mask], y[mask])
+    rest = ~mask
+    if rest.any():
+        out[rest] = scalar_op(x[rest], y[rest])
     return out
