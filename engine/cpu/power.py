@@ -3,8 +3,9 @@
 With a number exponent, `pow_tensor_scalar_kernel` picks a kernel by its value: 0.5 is sqrt
 (MKL's, engine.cpu.unary), -0.5 rsqrt (`1 / sqrt`, IEEE), -1 reciprocal, 2 and 3 products
 (`x·x`, `x·x·x`), -2 `1 / (x·x)`; (0 and 1 never get here: the output is filled with ones or a
-copy). Any other exponent runs `cpu_kernel_vec`: Sleef's pow on the vector loop's chunks and
-`std::pow` in double (glibc) on the rest.
+copy). Any other exponent runs `cpu_kernel_vec` (an AVX512 build: chunks of 32 float / 16
+double): Sleef's pow on the vector loop's chunks and `std::pow` in double (glibc) on the rest,
+so a 0-d or short tensor gets glibc's bits.
 """
 
 from __future__ import annotations

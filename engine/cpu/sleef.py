@@ -17,6 +17,7 @@ import numpy.typing as npt
 from engine.cpu.fma import fma32, fma64
 
 f32 = np.float32
+DoubleWord = tuple[np.ndarray, np.ndarray]  # (hi, lo): hi + lo carries twice the precision
 
 _R_LN2F = f32(1.442695040888963407359924681001892137426645954152985934135449406931)
 _L2UF = f32(0.693145751953125)
@@ -228,7 +229,7 @@ def log_u10(d: np.ndarray) -> np.ndarray:
 # (expkf / expk), and the special cases of C99's pow.
 
 
-def _mul_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def _mul_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> DoubleWord:
     """dfmul_vf2_vf2_vf2 / ddmul_vd2_vd2_vd2 (FMA build)."""
     s = xh * yh
     return s, _fma(xh, yl, _fma(xl, yh, _fma(xh, yh, -s)))
@@ -246,13 +247,13 @@ def _sqr_dw(xh: np.ndarray, xl: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s, _fma(xh + xh, xl, _fma(xh, xh, -s))
 
 
-def _add_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def _add_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> DoubleWord:
     """dfadd_vf2_vf2_vf2 (|x| ≥ |y|)."""
     s = xh + yh
     return s, (((xh - s) + yh) + xl) + yl
 
 
-def _add2_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def _add2_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> DoubleWord:
     """dfadd2_vf2_vf2_vf2 (any magnitudes)."""
     s = xh + yh
     v = s - xh
@@ -283,9 +284,17 @@ def _exponent_mantissa(d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _LOGKF = (f32(0.240320354700088500976562), f32(0.285112679004669189453125),
           f32(0.400007992982864379882812))  # fmt: skip
 _LOGKF_C = (f32(0.66666662693023681640625), f32(3.69183861259614332084311e-09))
-_LOGK = (0.116255524079935043668677, 0.103239680901072952701192, 0.117754809412463995466069,
-         0.13332981086846273921509, 0.153846227114512262845736, 0.181818180850050775676507,
-         0.222222222230083560345903, 0.285714285714249172087875, 0.400000000000000077715612)  # fmt: skip
+_LOGK = (
+    0.116255524079935043668677,
+    0.103239680901072952701192,
+    0.117754809412463995466069,
+    0.13332981086846273921509,
+    0.153846227114512262845736,
+    0.181818180850050775676507,
+    0.222222222230083560345903,
+    0.285714285714249172087875,
+    0.400000000000000077715612,
+)
 _LOGK_C = (0.666666666666666629659233, 3.80554962542412056336616e-17)
 
 

@@ -87,7 +87,9 @@ class PowBackward1(Node):
             # pow_backward_self: where(e == 0, 0, grad · (e · self^(e − 1))), by pow's kernel
             with np.errstate(all="ignore"):
                 local = e * _safe_power(x, np.asarray(e - 1, dtype=e.dtype))
-                g_self = sum_to(np.where(e == 0, 0, grad * local).astype(grad.dtype), self.self_shape)
+                g_self = sum_to(
+                    np.where(e == 0, 0, grad * local).astype(grad.dtype), self.self_shape
+                )
                 # pow_backward_exponent: self == 0 where exponent >= 0 gives 0, not 0·log 0
                 log_x = cpu_unary.log(x)
                 local_e = np.where((x == 0) & (e >= 0), 0, r * log_x).astype(x.dtype)
