@@ -4,7 +4,7 @@ import builtins
 
 import numpy as _np
 
-from engine import autograd, nn, random
+from engine import autograd, nn, optim, random, utils
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.creation import (
     BoolTensor,
@@ -43,6 +43,7 @@ from engine.dtypes import (
     uint8,
 )
 from engine.ops.activation import log_softmax, softmax
+from engine.ops.affine import addmm
 from engine.ops.arithmetic import add, div, mul, neg, sub
 from engine.ops.clamp import clamp, clamp_max, clamp_min, clip
 from engine.ops.comparison import (
@@ -146,6 +147,7 @@ __all__ = [
     "Tensor",
     "abs",
     "add",
+    "addmm",
     "all",
     "allclose",
     "any",
@@ -228,6 +230,7 @@ __all__ = [
     "numel",
     "ones",
     "ones_like",
+    "optim",
     "permute",
     "pow",
     "promote_types",
@@ -263,6 +266,7 @@ __all__ = [
     "uint8",
     "unbind",
     "unsqueeze",
+    "utils",
     "where",
     "zeros",
     "zeros_like",

@@ -15,6 +15,7 @@ from engine import dtypes
 from engine.autograd import engine as autograd_engine
 from engine.ops import (
     activation,
+    affine,
     arithmetic,
     clamp,
     comparison,
@@ -326,6 +327,9 @@ class Tensor(TensorBase):
 
     def mm(self, mat2: Tensor) -> Tensor:
         return linalg.mm(self, mat2)
+
+    def addmm(self, mat1: Tensor, mat2: Tensor, *, beta: Number = 1, alpha: Number = 1) -> Tensor:
+        return affine.addmm(self, mat1, mat2, beta=beta, alpha=alpha)
 
     def mv(self, vec: Tensor) -> Tensor:
         return linalg.mv(self, vec)

@@ -34,8 +34,11 @@ class DotGraph:
     proxies: int = 0  # long edges drawn from a stand-in
 
 
-def graph_to_dot(graph: GraphJSON, options: RenderOptions = DEFAULT_OPTIONS) -> DotGraph:
-    """DOT for the graph JSON, within `options.max_nodes` nodes and the layout budget."""
+def graph_to_dot(
+    graph: GraphJSON, options: RenderOptions = DEFAULT_OPTIONS, lang: str = "en"
+) -> DotGraph:
+    """DOT for the graph JSON, within `options.max_nodes` nodes and the layout budget; the
+    labels' few words (leaf, output, …) in `lang`."""
     nodes: list[GraphNode] = list(graph.get("nodes", []))
     edges: list[GraphEdge] = list(graph.get("edges", []))
     by_id = {_checked_id(n["id"]): n for n in nodes}
@@ -53,7 +56,7 @@ def graph_to_dot(graph: GraphJSON, options: RenderOptions = DEFAULT_OPTIONS) -> 
     dot.attr("edge", arrowsize="0.7")
     names = {nid: f"n{i}" for i, nid in enumerate(plan.kept)}
     for nid in plan.kept:
-        dot.node(names[nid], id=nid, **_node_attrs(by_id[nid]))
+        dot.node(names[nid], id=nid, **_node_attrs(by_id[nid], lang))
     for index, edge in enumerate(edges):
         if edge["from"] not in names or edge["to"] not in names:
             continue
@@ -62,7 +65,7 @@ def graph_to_dot(graph: GraphJSON, options: RenderOptions = DEFAULT_OPTIONS) -> 
             tail = _add_proxy(dot, by_id, dot_direction(edge)[0], index)
         _add_edge(dot, edge, tail, head)
     if hidden:
-        _add_placeholder(dot, names, edges, hidden)
+        _add_placeholder(dot, names, edges, hidden, lang)
     return DotGraph(dot.source, len(plan.kept), hidden, plan.cost, plan.kept, len(plan.proxied))
 
 
@@ -90,13 +93,13 @@ _FUNCTION_STYLE: Final = {"fillcolor": "lightgrey", "style": "filled", "shape": 
 _ACCUMULATE_STYLE: Final = {"fillcolor": "lightgrey", "style": "filled", "shape": "cds"}
 
 
-def _node_attrs(node: GraphNode) -> dict[str, str]:
+def _node_attrs(node: GraphNode, lang: str) -> dict[str, str]:
     if node["kind"] == "function":
         style = _ACCUMULATE_STYLE if node["name"] == "AccumulateGrad" else _FUNCTION_STYLE
-        return {**style, "label": function_label(node)}
+        return {**style, "label": function_label(node, lang)}
     role = str(node.get("role", "intermediate"))
     style = _TENSOR_STYLE.get(role, _TENSOR_STYLE["intermediate"])
-    return {**style, "shape": "box", "label": tensor_label(node)}
+    return {**style, "shape": "box", "label": tensor_label(node, lang)}
 
 
 def _add_edge(dot: graphviz.Digraph, edge: GraphEdge, tail: str, head: str) -> None:
@@ -128,10 +131,10 @@ def _add_proxy(dot: graphviz.Digraph, by_id: dict[str, GraphNode], tail: str, in
 
 
 def _add_placeholder(
-    dot: graphviz.Digraph, names: dict[str, str], edges: list[GraphEdge], hidden: int
+    dot: graphviz.Digraph, names: dict[str, str], edges: list[GraphEdge], hidden: int, lang: str
 ) -> None:
     dot.node("more", id=PLACEHOLDER_ID, shape="note", style="filled", fillcolor="white",
-             label=placeholder_label(hidden))  # fmt: skip
+             label=placeholder_label(hidden, lang))  # fmt: skip
     boundary = [names[e["from"]] for e in edges if e["from"] in names and e["to"] not in names]
     for src in list(dict.fromkeys(boundary))[:8]:
         dot.edge("more", src, style="dashed", arrowhead="none")

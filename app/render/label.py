@@ -13,6 +13,7 @@ from typing import Final
 
 from app.contract import FunctionNode, TensorNode
 from app.format import label_text
+from app.i18n.catalogue import text
 
 _ESCAPES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 MAX_CELL_CHARS: Final = 40
@@ -28,13 +29,15 @@ def html_text(text: str, limit: int = MAX_CELL_CHARS) -> str:
     return "".join(_ESCAPES.get(c, c) for c in clean)
 
 
-def tensor_label(node: TensorNode) -> str:
+def tensor_label(node: TensorNode, lang: str = "en") -> str:
     """name (or id), role tag, then data / grad / grad_fn rows; the grad cell carries an id."""
     nid = str(node["id"])
     title = html_text(str(node["name"])) if node.get("name") else html_text(nid)
     shape = node.get("shape") or []
     dims = f" [{html_text('×'.join(str(d) for d in shape))}]" if shape else ""
-    tag = _ROLE_TAGS.get(str(node.get("role")), "")
+    # a word beside the name, so the role is not told by colour alone
+    role = str(node.get("role"))
+    tag = _small(text(f"render.label.{role}", lang), " ") if role in _TAGGED_ROLES else ""
     rows = [
         f'<TR><TD COLSPAN="2"><B>{title}</B>{dims}{tag}</TD></TR>',
         _row("data", label_text(node.get("data"))),
@@ -45,11 +48,11 @@ def tensor_label(node: TensorNode) -> str:
     return "<" + _TABLE + "".join(rows) + "</TABLE>>"
 
 
-def function_label(node: FunctionNode) -> str:
+def function_label(node: FunctionNode, lang: str = "en") -> str:
     """The grad_fn's class name; `(saved freed)` once backward has released its saved tensors."""
     rows = [f"<TR><TD><B>{html_text(str(node['name']))}</B></TD></TR>"]
     if node.get("freed"):
-        rows.append('<TR><TD><FONT POINT-SIZE="9">(saved freed)</FONT></TD></TR>')
+        rows.append(f"<TR><TD>{_small(text('render.label.freed', lang))}</TD></TR>")
     return "<" + _TABLE + "".join(rows) + "</TABLE>>"
 
 
@@ -58,20 +61,22 @@ def proxy_label(text: str) -> str:
     return f"{_TABLE}<TR><TD>↗ {html_text(text)}</TD></TR></TABLE>"
 
 
-def placeholder_label(hidden: int) -> str:
-    return f"<{_TABLE}<TR><TD>… {hidden} more nodes not drawn</TD></TR></TABLE>>"
+def placeholder_label(hidden: int, lang: str = "en") -> str:
+    """The note standing for the nodes a collapsed graph leaves out."""
+    note = html_text(text("render.label.more", lang, hidden=hidden), limit=80)
+    return f"<{_TABLE}<TR><TD>{note}</TD></TR></TABLE>>"
 
 
-def _row(key: str, text: str, cell_id: str | None = None) -> str:
+def _row(key: str, value: str, cell_id: str | None = None) -> str:
     attrs = f' ID="{cell_id}" HREF="#"' if cell_id is not None else ""
     return (
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{key}</FONT></TD>'
-        f'<TD ALIGN="LEFT"{attrs}>{html_text(text)}</TD></TR>'
+        f'<TD ALIGN="LEFT"{attrs}>{html_text(value)}</TD></TR>'
     )
 
 
-# a word beside the name, so the role is not told by colour alone
-_ROLE_TAGS: Final = {
-    "leaf": ' <FONT POINT-SIZE="9">(leaf)</FONT>',
-    "output": ' <FONT POINT-SIZE="9">(output)</FONT>',
-}
+def _small(words: str, before: str = "") -> str:
+    return f'{before}<FONT POINT-SIZE="9">{html_text(words)}</FONT>'
+
+
+_TAGGED_ROLES: Final = ("leaf", "output")

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from app.config import Settings
 from app.contract import RunResult, run_response
 from app.middleware.rate_limit import report_run_time
 from app.render.pipeline import render_graph
 from app.routes.schema import RunRequest, RunResponse
 from app.routes.state import app_settings, worker_pool
 from app.wire import json_text
-from app.worker.pool import PoolSaturated, WorkerPool
+from app.worker.pool import PoolSaturated
 
 router = APIRouter()
 
@@ -32,12 +29,9 @@ router = APIRouter()
     },
     responses={413: {}, 415: {}, 422: {}, 503: {}},
 )
-async def run_program(
-    request: Request,
-    pool: Annotated[WorkerPool, Depends(worker_pool)],
-    settings: Annotated[Settings, Depends(app_settings)],
-) -> Response:
+async def run_program(request: Request) -> Response:
     """Run a program; 200 with its transcript, error, warnings, graph and backward steps."""
+    pool, settings = worker_pool(request), app_settings(request)
     run = parse_run_request(await read_body(request, settings.max_body_bytes), request)
     try:
         answer = await pool.run(run.code, run.lang, run.focus)

@@ -80,7 +80,9 @@ class WorkerPool:
         self._waiting = 0
         self._busy = 0
         self._executor = ThreadPoolExecutor(
-            max_workers=settings.workers + 1, thread_name_prefix="pool"
+            # one thread waits for each busy worker's answer; the rest start replacements
+            max_workers=2 * settings.workers + 1,
+            thread_name_prefix="pool",
         )
         self._workers: list[_Worker] = []
         self._replacing: set[asyncio.Future[_Worker | None]] = set()
@@ -173,19 +175,18 @@ class WorkerPool:
     async def _round_trip(
         self, worker: _Worker, code: str, lang: str, focus: str | None
     ) -> tuple[RunResult, bool]:
-        """Send a job and wait for its answer until the deadline; the answer is read and decoded
-        in a thread, so neither a big answer nor a worker that stalls half-way blocks the loop.
+        """Send a job and wait for its answer until the deadline. A thread waits for the answer,
+        reads and decodes it, so neither a big answer nor a worker that stalls half-way blocks
+        the event loop; at the deadline the worker is killed, which ends the thread's read.
 
         Returns the answer and whether the worker may run another program; a worker that may
         not is replaced in the background, so no answer waits for a new process to start.
         """
         loop = asyncio.get_running_loop()
         deadline = self.settings.deadline_s
-        started = loop.time()
         reading: asyncio.Future[RunResult | AnswerRefused | None] | None = None
         try:
             worker.connection.send_bytes(encode_job(code, lang, focus))
-            await asyncio.wait_for(_readable(loop, worker.connection), deadline)
             reading = loop.run_in_executor(
                 self._executor,
                 _receive,
@@ -193,12 +194,11 @@ class WorkerPool:
                 self.settings.max_answer_bytes,
                 self._check,
             )
-            remaining = max(0.0, deadline - (loop.time() - started))
-            answer = await asyncio.wait_for(asyncio.shield(reading), remaining)
+            answer = await asyncio.wait_for(asyncio.shield(reading), deadline)
         except TimeoutError:
-            if reading is not None:  # an answer begun but not finished within the deadline
-                worker.process.kill()  # its end of the pipe closes: the read returns
-                await reading
+            assert reading is not None
+            worker.process.kill()  # its end of the pipe closes: the thread's read returns
+            await reading
             return _timeout_result(deadline, lang), False
         except OSError:  # the job could not be sent: the worker is gone
             return await self._crash(worker, lang), False
@@ -264,25 +264,6 @@ def _receive(
         return refused
     except Exception:  # EOFError: the worker died; OSError: the pipe broke
         return None
-
-
-async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
-    """Wait until the connection has data (or EOF) without blocking the event loop."""
-    ready: asyncio.Future[None] = loop.create_future()
-    fd = connection.fileno()
-
-    def wake() -> None:
-        if not ready.done():
-            ready.set_result(None)
-
-    loop.add_reader(fd, wake)
-    try:
-        await ready
-    finally:
-        loop.remove_reader(fd)
-        # uvloop leaves the fd non-blocking; the read of an answer bigger than the pipe buffer
-        # would then fail half-way through (BlockingIOError), as if the worker had crashed
-        os.set_blocking(fd, True)
 
 
 def _niceness(worker: _Worker) -> int:

@@ -155,13 +155,18 @@ def _mm_plan(
     return _MmPlan(swap, copy_a, copy_b, transa, transb, m, n, k, lda, ldb, ldc)
 
 
-def mm(m1: np.ndarray, m2: np.ndarray) -> np.ndarray:
-    """m1 @ m2 (2-D) as `addmm_impl_cpu_` computes it (beta 0, alpha 1)."""
-    if not _exact(m1, m2):
-        return _fallback_mm(m1, m2)
+def mm(m1: np.ndarray, m2: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
+    """m1 @ m2 (2-D) as `addmm_impl_cpu_` computes it (beta 0, alpha 1); with `bias` (which
+    broadcasts to the result) `bias + m1 @ m2` as addmm does: the bias is copied into the
+    result and gemm adds the product to it (beta 1), which rounds differently from adding
+    the bias afterwards once the contraction is long."""
+    if not _exact(m1, m2) or (bias is not None and bias.dtype != m1.dtype):
+        product = _fallback_mm(m1, m2)
+        return product if bias is None else np.asarray(product + bias)
     rows, cols = m1.shape[0], m2.shape[1]
     if rows == 0 or cols == 0 or m1.shape[1] == 0:
-        return np.zeros((rows, cols), m1.dtype)
+        empty = np.zeros((rows, cols), m1.dtype)
+        return empty if bias is None else np.asarray(empty + bias)
     plan = _mm_plan(m1.shape, _torch_strides(m1), m2.shape, _torch_strides(m2))
     a, b = (m2, m1) if plan.swap else (m1, m2)
     if plan.copy_a:
@@ -169,8 +174,10 @@ def mm(m1: np.ndarray, m2: np.ndarray) -> np.ndarray:
     if plan.copy_b:
         b = np.ascontiguousarray(b)
     result = np.empty((rows, cols), m1.dtype)
+    if bias is not None:
+        result[...] = bias
     mkl.gemm(plan.transa, plan.transb, plan.m, plan.n, plan.k, a, plan.lda, b, plan.ldb, result,
-             plan.ldc)  # fmt: skip
+             plan.ldc, accumulate=bias is not None)  # fmt: skip
     return result
 
 

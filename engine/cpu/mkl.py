@@ -75,8 +75,8 @@ def available() -> bool:
 
 @cache
 def _gemm_functions() -> dict[np.dtype, tuple[Any, Any, Any]]:
-    """dtype → (cblas_?gemm without argtypes, alpha 1, beta 0): undeclared arguments skip
-    ctypes' per-call conversions, which cost more than a small product itself."""
+    """dtype → (cblas_?gemm without argtypes, 1, 0) (alpha, and beta 0 or 1): undeclared
+    arguments skip ctypes' per-call conversions, which cost more than a small product itself."""
     lib = library()
     assert lib is not None
     return {
@@ -150,8 +150,10 @@ def _vml_functions() -> dict[tuple[str, np.dtype], Any]:
 def gemm(
     transa: bool, transb: bool, m: int, n: int, k: int,
     a: np.ndarray, lda: int, b: np.ndarray, ldb: int, c: np.ndarray, ldc: int,
+    accumulate: bool = False,
 ) -> None:  # fmt: skip
-    """Fortran `?gemm` (column-major) as ATen's cpublas::gemm calls it: c = op(a)·op(b).
+    """Fortran `?gemm` (column-major) as ATen's cpublas::gemm calls it: c = op(a)·op(b), or
+    with `accumulate` (beta 1, addmm's bias already in c) c = op(a)·op(b) + c.
 
     `a`, `b` and `c` are arrays whose first element is where BLAS starts reading (or writing);
     the leading dimensions are counted in elements.
@@ -159,7 +161,7 @@ def gemm(
     fn, one, zero = _gemm_functions()[c.dtype]
     ta, tb = (_TRANS if transa else _NO_TRANS), (_TRANS if transb else _NO_TRANS)
     pa, pb, pc = _P(a.ctypes.data), _P(b.ctypes.data), _P(c.ctypes.data)
-    fn(_COL_MAJOR, ta, tb, m, n, k, one, pa, lda, pb, ldb, zero, pc, ldc)
+    fn(_COL_MAJOR, ta, tb, m, n, k, one, pa, lda, pb, ldb, one if accumulate else zero, pc, ldc)
 
 
 def gemm_batch_strided(

@@ -14,6 +14,7 @@ import numpy as np
 from engine.autograd.function import Derivative, Grad, Node, input_edge
 from engine.autograd.grad_mode import _grad_enabled
 from engine.autograd.record import needs_grad, record
+from engine.cpu.fma import fma32, fma64
 from engine.dtypes import SCALAR_TYPES, Number, get_default_dtype
 from engine.ops import pointwise
 from engine.ops.broadcast import broadcast_error, sum_to
@@ -27,13 +28,25 @@ def _shape(value: Tensor | Number) -> tuple[int, ...]:
     return () if isinstance(value, SCALAR_TYPES) else value._data.shape
 
 
-def _scaled(b: Tensor | Number, alpha: Number) -> Tensor | Number:
-    """`alpha * b` as a forward operand only (the backward node applies alpha itself)."""
-    if alpha == 1:
-        return b
-    if isinstance(b, SCALAR_TYPES):
-        return b * alpha
-    return b._make(np.asarray(b._data * alpha, dtype=b._data.dtype), b._dtype)
+def add_scaled(x: Any, y: Any, alpha: Number) -> Any:
+    """x + alpha·y as ATen's add kernel computes it: for floats one fused multiply-add
+    (fma(y, alpha, x), alpha cast to the operands' dtype), which rounds once — `x + y * alpha`
+    rounds twice and differs in the last bit for about one value in five."""
+    dt = np.result_type(x, y)
+    if dt == np.float32:
+        return fma32(y, np.float32(alpha), x)
+    if dt == np.float64:
+        return fma64(y, np.float64(alpha), x)
+    return x + y * alpha
+
+
+def alpha_ufunc(alpha: Number) -> Any:
+    """The elementwise kernel of add (alpha) or sub (−alpha) with a scale."""
+
+    def ufunc(x: Any, y: Any) -> Any:
+        return add_scaled(x, y, alpha)
+
+    return ufunc
 
 
 def _forward(a: Tensor, b: Tensor | Number, op: str, ufunc: Any) -> Tensor:
@@ -145,7 +158,10 @@ class RsubBackward1(Node):
 
 
 def add(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
-    result = _forward(a, _scaled(b, alpha) if alpha != 1 else b, "+", np.add)
+    if alpha == 1:
+        result = _forward(a, b, "+", np.add)
+    else:
+        result = elementwise_binary(a, b, "+", alpha_ufunc(alpha))[0]
     if _requires(a, b):
         node = AddBackward0()
         node.alpha = alpha
@@ -163,7 +179,8 @@ def sub(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
             "Subtraction, the `-` operator, with two bool tensors is not supported. Use the "
             "`^` or `logical_xor()` operator instead."
         )
-    result, _, _ = elementwise_binary(a, _scaled(b, alpha), "-", np.subtract)
+    kernel = np.subtract if alpha == 1 else alpha_ufunc(-alpha)
+    result, _, _ = elementwise_binary(a, b, "-", kernel)
     if needs_grad(a, b):
         node = SubBackward0()
         node.alpha = alpha

@@ -107,7 +107,11 @@ def _binary_inplace(
 def add_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
     if alpha != 1:
         return _binary_inplace(
-            t, other, "+=", lambda a, b: arithmetic.add(a, b, alpha=alpha), _alpha_add(alpha)
+            t,
+            other,
+            "+=",
+            lambda a, b: arithmetic.add(a, b, alpha=alpha),
+            arithmetic.alpha_ufunc(alpha),
         )
     return _binary_inplace(t, other, "+=", arithmetic.add, np.add)
 
@@ -115,7 +119,11 @@ def add_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
 def sub_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
     if alpha != 1:
         return _binary_inplace(
-            t, other, "-=", lambda a, b: arithmetic.sub(a, b, alpha=alpha), _alpha_add(-alpha)
+            t,
+            other,
+            "-=",
+            lambda a, b: arithmetic.sub(a, b, alpha=alpha),
+            arithmetic.alpha_ufunc(-alpha),
         )
     return _binary_inplace(t, other, "-=", arithmetic.sub, np.subtract)
 
@@ -131,13 +139,6 @@ def div_(t: Tensor, other: Tensor | Number) -> Tensor:
             f"{_CAST_NAMES.get(t._dtype.name, t._dtype.name)}"
         )
     return _binary_inplace(t, other, "/=", arithmetic.div, np.true_divide)
-
-
-def _alpha_add(alpha: Number) -> Callable[[Any, Any], Any]:
-    def ufunc(x: Any, y: Any) -> Any:
-        return x + y * alpha
-
-    return ufunc
 
 
 def clamp_(t: Tensor, min: Number | None, max: Number | None) -> Tensor:

@@ -234,13 +234,6 @@ def tanh(t: Tensor) -> Tensor:
     return _unary(t, result, TanhBackward0(), result)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    # 1 / (1 + e^-x) with e^-x rounded to the input's dtype first, as PyTorch's kernel does
-    e = exp_(-x)
-    one = np.ones((), dtype=x.dtype)
-    return np.asarray(one / (one + e), dtype=x.dtype)
-
-
 class SigmoidBackward0(UnaryNode):
     """result = σ(self) = 1 / (1 + e^(-self));  ∂result/∂self = σ(self)·(1 - σ(self))."""
 
@@ -265,7 +258,7 @@ class SigmoidBackward0(UnaryNode):
 
 def sigmoid(t: Tensor) -> Tensor:
     expect_tensor("sigmoid", t)
-    result = _apply(t, _sigmoid)
+    result = _apply(t, unary.sigmoid)
     return _unary(t, result, SigmoidBackward0(), result)
 
 

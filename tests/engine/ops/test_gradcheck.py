@@ -280,6 +280,25 @@ def test_mm_mv_dot_bmm(n: int, k: int, p: int, data: st.DataObject) -> None:
     check(torch.bmm, data.draw(values((2, n, k))), data.draw(values((2, k, p))))
 
 
+@settings(max_examples=6, deadline=None, suppress_health_check=SLOW_OK)
+@given(
+    batch=st.sampled_from([(), (1,), (3,), (2, 3)]),
+    k=st.integers(1, 3),
+    p=st.integers(1, 3),
+    data=st.data(),
+)
+def test_linear_and_addmm(batch: tuple[int, ...], k: int, p: int, data: st.DataObject) -> None:
+    x = data.draw(values((*batch, k)))
+    w = data.draw(values((p, k)))
+    b = data.draw(values((p,)))
+    check(F.linear, x, w, b)
+    check(F.linear, x, w)
+    check(lambda m, a, c: torch.addmm(m, a, c, beta=0.5, alpha=-2.0), b, x.reshape(-1, k), w.T)
+    # a non-contiguous 3-D input takes matmul + add_ instead of one flattened addmm
+    x3 = data.draw(values((2, k, 2)))
+    check(lambda xs, ws, bs: F.linear(xs.transpose(1, 2), ws, bs), x3, w, b)
+
+
 # --- losses ------------------------------------------------------------------------------------
 
 
