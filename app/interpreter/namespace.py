@@ -30,6 +30,7 @@ from app.interpreter.torch_api import (
     MATH_FUNCTIONS,
     NN_CLASSES,
     OPTIM_CLASSES,
+    SCHEDULER_CLASSES,
     TORCH_FUNCTIONS,
 )
 from app.interpreter.values import BuiltinFunction, ClassValue, ModuleValue
@@ -65,6 +66,7 @@ class Namespace:
             "torch.nn.functional": ModuleValue("torch.nn.functional", self._functional),
             "torch.nn.init": ModuleValue("torch.nn.init", self._init),
             "torch.optim": ModuleValue("torch.optim", self._optim),
+            "torch.optim.lr_scheduler": ModuleValue("torch.optim.lr_scheduler", self._scheduler),
             "math": ModuleValue("math", self._math),
         }
 
@@ -111,7 +113,15 @@ class Namespace:
         text = f"<function {name} at {id(obj):#x}>"
         return self._cached("torch.nn.init", name, lambda: self._function(name, obj, text))
 
+    def _scheduler(self, name: str) -> Any:
+        if name not in SCHEDULER_CLASSES:
+            raise AttributeError(f"module 'torch.optim.lr_scheduler' has no attribute '{name}'")
+        cls = getattr(engine_optim.lr_scheduler, name)
+        return self._cached("lr_scheduler", name, lambda: self.engine_class(name, cls))
+
     def _optim(self, name: str) -> Any:
+        if name == "lr_scheduler":
+            return self.modules["torch.optim.lr_scheduler"]
         if name not in OPTIM_CLASSES:
             raise AttributeError(f"module 'torch.optim' has no attribute '{name}'")
         cls = getattr(engine_optim, name)
@@ -244,6 +254,9 @@ class Namespace:
                 return found
             if cls.__name__ in OPTIM_CLASSES and getattr(engine_optim, cls.__name__) is cls:
                 found = self._optim(cls.__name__)
+                return found
+            if cls.__name__ in SCHEDULER_CLASSES:
+                found = self._scheduler(cls.__name__)
                 return found
             qualname = f"{cls.__module__}.{cls.__qualname__}"
             return ClassValue(

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from app.interpreter.limits import Budget
 from app.interpreter.values import BuiltinFunction, Opaque, type_name
 from engine.nn.module import Module
+from engine.optim.lr_scheduler import LRScheduler
 from engine.optim.optimizer import Optimizer
 from engine.utils.hooks import RemovableHandle
 
@@ -98,6 +99,9 @@ class ObjectFacade(Opaque):
         method = self._method(name)
         if method is not None:
             return method
+        state = getattr(self.target, "__dict__", {})
+        if name in state and name in public_attributes(type(self.target)):
+            return self.bridge.wrap(state[name])
         raise AttributeError(f"'{self.display_type()}' object has no attribute '{name}'")
 
     def set_attribute(self, name: str, value: Any) -> None:
@@ -326,7 +330,7 @@ def generator_text(generator: Any) -> str:
 
 
 # engine objects a program may hold through a façade (RemovableHandle: `handle.remove()`)
-ENGINE_OBJECTS: tuple[type, ...] = (Module, Optimizer, RemovableHandle)
+ENGINE_OBJECTS: tuple[type, ...] = (Module, Optimizer, LRScheduler, RemovableHandle)
 
 
 def facade_for(value: Any, bridge: ObjectBridge) -> ObjectFacade:

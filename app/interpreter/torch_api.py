@@ -115,6 +115,7 @@ NN_CLASSES: Final = frozenset(
 NN_ATTRIBUTES: Final = frozenset({"functional", "init"}) | NN_CLASSES
 INIT_FUNCTIONS: Final = frozenset(engine_init.__all__)
 OPTIM_CLASSES: Final = frozenset(engine_optim.__all__)
+SCHEDULER_CLASSES: Final = frozenset(engine_optim.lr_scheduler.__all__)
 # the layers (every class but Parameter, which is a tensor)
 _LAYERS: Final = tuple(
     getattr(engine_nn, name) for name in sorted(NN_CLASSES) if name != "Parameter"
@@ -123,12 +124,14 @@ _LAYERS: Final = tuple(
 OBJECT_METHODS: Final = frozenset().union(
     *(public_methods(cls) for cls in _LAYERS),
     *(public_methods(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
+    *(public_methods(getattr(engine_optim.lr_scheduler, n)) for n in SCHEDULER_CLASSES),
     {"remove"},
 )
 # attributes of modules and optimizers a program reads: what their classes declare
 OBJECT_ATTRIBUTES: Final = frozenset().union(
     *(public_attributes(cls) for cls in _LAYERS),
     *(public_attributes(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
+    *(public_attributes(getattr(engine_optim.lr_scheduler, n)) for n in SCHEDULER_CLASSES),
 )
 FUNCTIONAL_FUNCTIONS: Final = frozenset(
     {
@@ -168,7 +171,7 @@ FLOAT_METHODS: Final = frozenset({"is_integer"})
 # Modules a program may import, and the names `from <module> import <name>` may bind.
 IMPORTABLE_MODULES: Final = frozenset(
     {"torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.autograd",
-     "torch.optim", "math"}
+     "torch.optim", "torch.optim.lr_scheduler", "math"}
 )  # fmt: skip
 
 ALL_ATTRIBUTES: Final = (
@@ -184,6 +187,8 @@ ALL_ATTRIBUTES: Final = (
     | NN_ATTRIBUTES
     | INIT_FUNCTIONS
     | OPTIM_CLASSES
+    | SCHEDULER_CLASSES
+    | {"lr_scheduler"}
     | OBJECT_METHODS
     | OBJECT_ATTRIBUTES
     | {"optim"}

@@ -76,11 +76,11 @@ class AddmmBackward0(Node):
             if wanted[0]:
                 g_self = sum_to_shape(_scaled(grad, self.beta), self.self_sizes)
             if wanted[1] and mat2 is not None:
-                g_mat1 = _scaled(_mat1_backward(grad, mat2, self.mat1_sizes, self.mat1_strides),
-                                 self.alpha)  # fmt: skip
+                g = linalg.mat1_backward(grad, mat2, self.mat1_sizes, self.mat1_strides)
+                g_mat1 = _scaled(g, self.alpha)
             if wanted[2] and mat1 is not None:
-                g_mat2 = _scaled(_mat2_backward(grad, mat1, self.mat2_sizes, self.mat2_strides),
-                                 self.alpha)  # fmt: skip
+                g = linalg.mat2_backward(grad, mat1, self.mat2_sizes, self.mat2_strides)
+                g_mat2 = _scaled(g, self.alpha)
             return g_self, g_mat1, g_mat2
         # create_graph: the same formulas as differentiable ops
         t_self = t_mat1 = t_mat2 = None
@@ -112,34 +112,6 @@ def _scaled(value: np.ndarray, factor: Number) -> np.ndarray:
     if factor == 1:
         return value
     return np.asarray(value * np.asarray(factor, dtype=value.dtype))
-
-
-def _strides(data: np.ndarray) -> tuple[int, ...]:
-    return tuple(s // data.itemsize for s in data.strides)
-
-
-def _column_major(sizes: tuple[int, ...], strides: tuple[int, ...]) -> bool:
-    return strides[0] == 1 and strides[1] == sizes[0]
-
-
-def _mat1_backward(
-    grad: np.ndarray, mat2: np.ndarray, sizes: tuple[int, ...], strides: tuple[int, ...]
-) -> np.ndarray:
-    """`mm_mat1_backward`: grad @ mat2ᵀ, computed transposed when mat1 was column-major."""
-    if _column_major(sizes, strides):
-        return blas.mm(mat2, grad.T).T
-    return blas.mm(grad, mat2.T)
-
-
-def _mat2_backward(
-    grad: np.ndarray, mat1: np.ndarray, sizes: tuple[int, ...], strides: tuple[int, ...]
-) -> np.ndarray:
-    """`mm_mat2_backward`: mat1ᵀ @ grad, computed as (gradᵀ @ mat1)ᵀ when mat2 was
-    column-major — as nn.Linear's `weight.t()` is, so the weight's gradient rounds as
-    PyTorch's does."""
-    if _column_major(sizes, strides):
-        return blas.mm(grad.T, mat1).T
-    return blas.mm(mat1.T, grad)
 
 
 def _check_addmm(bias: Tensor, mat1: Tensor, mat2: Tensor) -> tuple[int, int]:
@@ -185,8 +157,8 @@ def addmm(
     if needs_grad(bias, mat1, mat2):
         node = AddmmBackward0()
         node.alpha, node.beta = alpha, beta
-        node.mat1_sizes, node.mat1_strides = tuple(a.shape), _strides(a)
-        node.mat2_sizes, node.mat2_strides = tuple(b.shape), _strides(b)
+        node.mat1_sizes, node.mat1_strides = tuple(a.shape), linalg.strides_of(a)
+        node.mat2_sizes, node.mat2_strides = tuple(b.shape), linalg.strides_of(b)
         node.self_sizes = tuple(c.shape)
         node.save(mat1 if mat2._requires_grad else None, mat2 if mat1._requires_grad else None)
         record(node, result, (bias, mat1, mat2))

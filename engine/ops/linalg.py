@@ -143,12 +143,42 @@ def mv(m: Tensor, v: Tensor) -> Tensor:
 # --- mm ----------------------------------------------------------------------------------------
 
 
+def strides_of(data: np.ndarray) -> tuple[int, ...]:
+    return tuple(s // data.itemsize for s in data.strides)
+
+
+def _column_major(sizes: tuple[int, ...], strides: tuple[int, ...]) -> bool:
+    return strides[0] == 1 and strides[1] == sizes[0]
+
+
+def mat1_backward(
+    grad: np.ndarray, mat2: np.ndarray, sizes: tuple[int, ...], strides: tuple[int, ...]
+) -> np.ndarray:
+    """`mm_mat1_backward`: grad @ mat2ᵀ, computed transposed when mat1 was column-major."""
+    if _column_major(sizes, strides):
+        return blas.mm(mat2, grad.T).T
+    return blas.mm(grad, mat2.T)
+
+
+def mat2_backward(
+    grad: np.ndarray, mat1: np.ndarray, sizes: tuple[int, ...], strides: tuple[int, ...]
+) -> np.ndarray:
+    """`mm_mat2_backward`: mat1ᵀ @ grad, computed as (gradᵀ @ mat1)ᵀ when mat2 was
+    column-major — as nn.Linear's `weight.t()` is, so the weight's gradient rounds as
+    PyTorch's does."""
+    if _column_major(sizes, strides):
+        return blas.mm(grad.T, mat1).T
+    return blas.mm(mat1.T, grad)
+
+
 class MmBackward0(Node):
     """result = self @ mat2;  ∂/∂self: grad @ mat2ᵀ, ∂/∂mat2: selfᵀ @ grad."""
 
-    __slots__ = ("mat2_sizes", "self_sizes")
+    __slots__ = ("mat2_sizes", "mat2_strides", "self_sizes", "self_strides")
     mat2_sizes: tuple[int, ...]
+    mat2_strides: tuple[int, ...]
     self_sizes: tuple[int, ...]
+    self_strides: tuple[int, ...]
     saved_names = ("self", "mat2")
     derivatives = (
         Derivative("self", "mat2ᵀ", r"\mathrm{mat2}^\top", "grad.mm(mat2.t())"),
@@ -159,8 +189,8 @@ class MmBackward0(Node):
         a, b = saved
         if _is_array(grad):
             return (
-                None if b is None else blas.mm(grad, b.T),
-                None if a is None else blas.mm(a.T, grad),
+                None if b is None else mat1_backward(grad, b, self.self_sizes, self.self_strides),
+                None if a is None else mat2_backward(grad, a, self.mat2_sizes, self.mat2_strides),
             )
         g_self = None if b is None else mm(grad, view.t(b))
         g_mat2 = None if a is None else mm(view.t(a), grad)
@@ -191,8 +221,8 @@ def mm(a: Tensor, b: Tensor) -> Tensor:
     result = _product(a, b, blas.mm(a._data, b._data))
     if needs_grad(a, b):
         node = MmBackward0()
-        node.self_sizes = (n, k)
-        node.mat2_sizes = (k2, p)
+        node.self_sizes, node.self_strides = (n, k), strides_of(a._data)
+        node.mat2_sizes, node.mat2_strides = (k2, p), strides_of(b._data)
         _save_pair(node, a, b)
         record(node, result, (a, b))
     return result

@@ -48,6 +48,7 @@ def _wrap_step(step: Callable[..., Any]) -> Callable[..., Any]:
                         f"{step} must return None or a tuple of (new_args, new_kwargs), but got "
                         f"{result}."
                     )
+        self._opt_called = True  # lets a scheduler warn when it steps first
         with set_grad_enabled(bool(self.defaults.get("differentiable", False))):
             out = step(self, *args, **kwargs)
         for post_hook in list(self._optimizer_step_post_hooks.values()):
@@ -63,6 +64,7 @@ class Optimizer:
     and `state` (a dict per parameter, e.g. its momentum buffer)."""
 
     defaults: dict[str, Any]
+    _opt_called: bool = False
     param_groups: list[dict[str, Any]]
     state: defaultdict[Tensor, dict[str, Any]]
 

@@ -38,6 +38,7 @@ MODULES: dict[str, types.ModuleType] = {
     "torch.nn.init": engine.nn.init,
     "torch.autograd": engine.autograd,
     "torch.optim": engine.optim,
+    "torch.optim.lr_scheduler": engine.optim.lr_scheduler,
     "math": math,
 }
 
@@ -65,6 +66,7 @@ ALLOWED_IMPORTS = {
     "import torch.nn as nn",
     "from torch import nn",
     "import torch.optim as optim",
+    "from torch.optim import lr_scheduler",
 }
 GRAD_MODE_MANAGERS = {"torch.no_grad()", "torch.enable_grad()"}
 REFUSED_NODES = (
