@@ -24,6 +24,7 @@ from app.interpreter.limits import Budget
 from app.interpreter.objects import ObjectFacade
 from app.interpreter.torch_api import (
     AUTOGRAD_FUNCTIONS,
+    DATA_NAMES,
     FUNCTIONAL_FUNCTIONS,
     INIT_FUNCTIONS,
     MATH_CONSTANTS,
@@ -41,6 +42,7 @@ from engine.nn import functional as engine_functional
 from engine.nn import init as engine_init
 from engine.nn.parameter import Parameter
 from engine.size import Size
+from engine.utils import data as engine_data
 
 _MISSING: Final = object()
 
@@ -67,6 +69,8 @@ class Namespace:
             "torch.nn.init": ModuleValue("torch.nn.init", self._init),
             "torch.optim": ModuleValue("torch.optim", self._optim),
             "torch.optim.lr_scheduler": ModuleValue("torch.optim.lr_scheduler", self._scheduler),
+            "torch.utils": ModuleValue("torch.utils", self._utils),
+            "torch.utils.data": ModuleValue("torch.utils.data", self._data),
             "math": ModuleValue("math", self._math),
         }
 
@@ -85,6 +89,8 @@ class Namespace:
             return self.modules["torch.nn"]
         if name == "optim":
             return self.modules["torch.optim"]
+        if name == "utils":
+            return self.modules["torch.utils"]
         obj = getattr(engine, name, _MISSING) if name in TORCH_FUNCTIONS else _MISSING
         if obj is _MISSING:
             raise AttributeError(f"module 'torch' has no attribute '{name}'")
@@ -112,6 +118,20 @@ class Namespace:
         obj = getattr(engine_init, name)
         text = f"<function {name} at {id(obj):#x}>"
         return self._cached("torch.nn.init", name, lambda: self._function(name, obj, text))
+
+    def _utils(self, name: str) -> Any:
+        if name != "data":
+            raise AttributeError(f"module 'torch.utils' has no attribute '{name}'")
+        return self.modules["torch.utils.data"]
+
+    def _data(self, name: str) -> Any:
+        if name not in DATA_NAMES:
+            raise AttributeError(f"module 'torch.utils.data' has no attribute '{name}'")
+        obj = getattr(engine_data, name)
+        if isinstance(obj, type):
+            return self._cached("torch.utils.data", name, lambda: self.engine_class(name, obj))
+        text = f"<function {name} at {id(obj):#x}>"
+        return self._cached("torch.utils.data", name, lambda: self._function(name, obj, text))
 
     def _scheduler(self, name: str) -> Any:
         if name not in SCHEDULER_CLASSES:
@@ -257,6 +277,9 @@ class Namespace:
                 return found
             if cls.__name__ in SCHEDULER_CLASSES:
                 found = self._scheduler(cls.__name__)
+                return found
+            if cls.__name__ in DATA_NAMES and getattr(engine_data, cls.__name__) is cls:
+                found = self._data(cls.__name__)
                 return found
             qualname = f"{cls.__module__}.{cls.__qualname__}"
             return ClassValue(

@@ -19,6 +19,7 @@ from app.interpreter.values import BuiltinFunction, Opaque, type_name
 from engine.nn.module import Module
 from engine.optim.lr_scheduler import LRScheduler
 from engine.optim.optimizer import Optimizer
+from engine.utils.data import DataLoader, Dataset
 from engine.utils.hooks import RemovableHandle
 
 
@@ -121,22 +122,34 @@ class ObjectFacade(Opaque):
         text = repr(self.target)
         return text if len(text) <= 200 else text[:199] + "…"
 
-    # the container protocol (only some objects have it) --------------------------------------
+    # the container protocol, where the engine class has it (Sequential, datasets, loaders) --
 
     def call(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
         raise TypeError(f"'{self.display_type()}' object is not callable")
 
+    def _has(self, dunder: str) -> bool:
+        return hasattr(type(self.target), dunder)
+
     def iterate(self) -> Iterator[Any]:
-        raise TypeError(f"'{self.display_type()}' object is not iterable")
+        if not self._has("__iter__"):
+            raise TypeError(f"'{self.display_type()}' object is not iterable")
+        # lazily: a DataLoader's batches are made one by one, as the loop asks for them
+        return (self.bridge.wrap(item) for item in self.target)
 
     def length(self) -> int:
-        raise TypeError(f"object of type '{self.display_type()}' has no len()")
+        if not self._has("__len__"):
+            raise TypeError(f"object of type '{self.display_type()}' has no len()")
+        return len(self.target)
 
     def get_item(self, index: Any) -> Any:
-        raise TypeError(f"'{self.display_type()}' object is not subscriptable")
+        if not self._has("__getitem__"):
+            raise TypeError(f"'{self.display_type()}' object is not subscriptable")
+        return self.bridge.wrap(self.target[self.bridge.unwrap(index)])
 
     def set_item(self, index: Any, value: Any) -> None:
-        raise TypeError(f"'{self.display_type()}' object does not support item assignment")
+        if not self._has("__setitem__"):
+            raise TypeError(f"'{self.display_type()}' object does not support item assignment")
+        self.target[self.bridge.unwrap(index)] = self.bridge.unwrap(value)
 
 
 class ModuleFacade(ObjectFacade):
@@ -186,30 +199,6 @@ class ModuleFacade(ObjectFacade):
 
     def call(self, args: list[Any], kwargs: dict[str, Any]) -> Any:
         return self.bridge.call_object(self.target, "__call__", args, kwargs)
-
-    def _indexed(self) -> bool:
-        return hasattr(type(self.target), "__getitem__")
-
-    def iterate(self) -> Iterator[Any]:
-        if not hasattr(type(self.target), "__iter__"):
-            return super().iterate()
-        return iter([self.bridge.wrap(m) for m in self.target])  # type: ignore[attr-defined]
-
-    def length(self) -> int:
-        if not hasattr(type(self.target), "__len__"):
-            return super().length()
-        return len(self.target)
-
-    def get_item(self, index: Any) -> Any:
-        if not self._indexed():
-            return super().get_item(index)
-        return self.bridge.wrap(self.target[self.bridge.unwrap(index)])  # type: ignore[index]
-
-    def set_item(self, index: Any, value: Any) -> None:
-        if not hasattr(type(self.target), "__setitem__"):
-            super().set_item(index, value)
-            return
-        self.target[self.bridge.unwrap(index)] = self.bridge.unwrap(value)
 
 
 class OptimizerFacade(ObjectFacade):
@@ -330,7 +319,9 @@ def generator_text(generator: Any) -> str:
 
 
 # engine objects a program may hold through a façade (RemovableHandle: `handle.remove()`)
-ENGINE_OBJECTS: tuple[type, ...] = (Module, Optimizer, LRScheduler, RemovableHandle)
+ENGINE_OBJECTS: tuple[type, ...] = (
+    Module, Optimizer, LRScheduler, Dataset, DataLoader, RemovableHandle,
+)  # fmt: skip
 
 
 def facade_for(value: Any, bridge: ObjectBridge) -> ObjectFacade:

@@ -12,6 +12,7 @@ from app.interpreter.objects import public_attributes, public_methods
 from engine import nn as engine_nn
 from engine import optim as engine_optim
 from engine.nn import init as engine_init
+from engine.utils import data as engine_data
 
 TENSOR_PROPERTIES: Final = frozenset(
     {
@@ -116,6 +117,11 @@ NN_ATTRIBUTES: Final = frozenset({"functional", "init"}) | NN_CLASSES
 INIT_FUNCTIONS: Final = frozenset(engine_init.__all__)
 OPTIM_CLASSES: Final = frozenset(engine_optim.__all__)
 SCHEDULER_CLASSES: Final = frozenset(engine_optim.lr_scheduler.__all__)
+# torch.utils.data: the datasets, samplers, DataLoader and random_split
+DATA_NAMES: Final = frozenset(engine_data.__all__)
+_DATA_CLASSES: Final = tuple(
+    getattr(engine_data, n) for n in sorted(DATA_NAMES) if isinstance(getattr(engine_data, n), type)
+)
 # the layers (every class but Parameter, which is a tensor)
 _LAYERS: Final = tuple(
     getattr(engine_nn, name) for name in sorted(NN_CLASSES) if name != "Parameter"
@@ -125,6 +131,7 @@ OBJECT_METHODS: Final = frozenset().union(
     *(public_methods(cls) for cls in _LAYERS),
     *(public_methods(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
     *(public_methods(getattr(engine_optim.lr_scheduler, n)) for n in SCHEDULER_CLASSES),
+    *(public_methods(cls) for cls in _DATA_CLASSES),
     {"remove"},
 )
 # attributes of modules and optimizers a program reads: what their classes declare
@@ -132,6 +139,7 @@ OBJECT_ATTRIBUTES: Final = frozenset().union(
     *(public_attributes(cls) for cls in _LAYERS),
     *(public_attributes(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
     *(public_attributes(getattr(engine_optim.lr_scheduler, n)) for n in SCHEDULER_CLASSES),
+    *(public_attributes(cls) for cls in _DATA_CLASSES),
 )
 FUNCTIONAL_FUNCTIONS: Final = frozenset(
     {
@@ -171,7 +179,7 @@ FLOAT_METHODS: Final = frozenset({"is_integer"})
 # Modules a program may import, and the names `from <module> import <name>` may bind.
 IMPORTABLE_MODULES: Final = frozenset(
     {"torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.autograd",
-     "torch.optim", "torch.optim.lr_scheduler", "math"}
+     "torch.optim", "torch.optim.lr_scheduler", "torch.utils.data", "math"}
 )  # fmt: skip
 
 ALL_ATTRIBUTES: Final = (
@@ -188,7 +196,8 @@ ALL_ATTRIBUTES: Final = (
     | INIT_FUNCTIONS
     | OPTIM_CLASSES
     | SCHEDULER_CLASSES
-    | {"lr_scheduler"}
+    | {"lr_scheduler", "utils", "data"}
+    | DATA_NAMES
     | OBJECT_METHODS
     | OBJECT_ATTRIBUTES
     | {"optim"}

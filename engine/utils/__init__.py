@@ -1,1 +1,5 @@
 """`torch.utils`: hooks' removable handles and the data package."""
+
+from engine.utils import data, hooks
+
+__all__ = ["data", "hooks"]

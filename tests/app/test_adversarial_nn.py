@@ -139,14 +139,37 @@ def test_optimizer_over_thousands_of_parameters_runs_within_the_budget(
     run_api: RunApi, normal_program_runs: Callable[[], None]
 ) -> None:
     code = nn_program(
-        "params = [torch.ones(1, requires_grad=True) for i in range(5000)]\n"
+        "params = [torch.ones(1, requires_grad=True) for i in range(2000)]\n"
         "opt = optim.SGD(params, lr=0.5, momentum=0.9)\n"
         "loss = sum(p.sum() for p in params)\n"
         "loss.backward()\n"
         "opt.step()\n"
-        "print(params[4999], len(opt.state))\n"
+        "print(params[1999], len(opt.state))\n"
     )
     result = run_api(code)
     assert result["error"] is None
-    assert result["stdout"] == "tensor([0.5000], requires_grad=True) 5000\n"
+    assert result["stdout"] == "tensor([0.5000], requires_grad=True) 2000\n"
+    normal_program_runs()
+
+
+LOADER_BOMBS = [
+    "ds = TensorDataset(torch.zeros(1000000, 1))\nfor batch in DataLoader(ds):\n    pass",
+    "ds = TensorDataset(torch.zeros(1000000, 1))\nbatches = list(DataLoader(ds, batch_size=2))",
+    "ds = TensorDataset(torch.zeros(1000000, 1))\nn = sum(1 for b in DataLoader(ds, shuffle=True))",
+]
+
+
+@pytest.mark.parametrize("body", LOADER_BOMBS)
+def test_a_loader_over_a_huge_dataset_is_bounded_batch_by_batch(
+    run_api: RunApi, normal_program_runs: Callable[[], None], body: str
+) -> None:
+    code = nn_program("from torch.utils.data import DataLoader, TensorDataset\n" + body)
+    error = run_api(code)["error"]
+    assert error is not None
+    # whichever comes first on this machine: the iteration count or the clock
+    assert (error["type"], error["message"]) in {
+        ("LimitExceeded", "loop iterations exceeded the limit of 100000"),
+        ("LimitExceeded", "wall-clock time exceeded the limit of 3 s"),
+    }
+    assert error["line"] in (6, 7)
     normal_program_runs()

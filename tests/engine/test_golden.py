@@ -24,6 +24,8 @@ import engine.nn
 import engine.nn.functional
 import engine.nn.init
 import engine.optim
+import engine.utils
+import engine.utils.data
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = ROOT / "tests" / "golden" / "programs"
@@ -39,6 +41,8 @@ MODULES: dict[str, types.ModuleType] = {
     "torch.autograd": engine.autograd,
     "torch.optim": engine.optim,
     "torch.optim.lr_scheduler": engine.optim.lr_scheduler,
+    "torch.utils": engine.utils,
+    "torch.utils.data": engine.utils.data,
     "math": math,
 }
 
@@ -67,6 +71,8 @@ ALLOWED_IMPORTS = {
     "from torch import nn",
     "import torch.optim as optim",
     "from torch.optim import lr_scheduler",
+    "from torch.utils.data import DataLoader, TensorDataset",
+    "from torch.utils.data import DataLoader, TensorDataset, random_split",
 }
 GRAD_MODE_MANAGERS = {"torch.no_grad()", "torch.enable_grad()"}
 REFUSED_NODES = (
