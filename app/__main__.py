@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import uvicorn
+from uvicorn.config import LOGGING_CONFIG
 
 from app.config import get_settings
 
@@ -22,7 +26,19 @@ def main() -> None:
         # Longer than a student's pause between runs: an idle connection closed just as the
         # browser reuses it makes a failed request (5 s, uvicorn's default, is too short).
         timeout_keep_alive=30,
+        log_config=_log_config(),
     )
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, plus the sandbox's start-up line (which isolation layers are on)."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["autograd_lab.sandbox"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
 
 
 if __name__ == "__main__":

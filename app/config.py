@@ -49,6 +49,7 @@ class Settings:
     cpu_limit_s: int = 10  # RLIMIT_CPU seconds per program
     memory_limit_mb: int = 1_024  # RLIMIT_AS of a worker process
     worker_max_jobs: int = 500  # a worker is replaced after this many programs
+    worker_uid: int = 65534  # an API running as root runs its workers as this uid (and gid)
 
     # HTTP hardening (app/middleware.py, app/ratelimit.py)
     frame_ancestors: str = "'self'"  # CSP frame-ancestors: who may embed the app in a frame

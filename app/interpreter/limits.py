@@ -20,6 +20,7 @@ from app.interpreter.errors import LimitExceeded
 # sandbox worker opts in: a process that also does other work (tests, tools) must not.
 _demotion = {"enabled": False}
 DEMOTE_AFTER_S = 0.5
+DEMOTED_NICENESS = 19
 
 
 def enable_demotion() -> None:
@@ -49,8 +50,10 @@ class Budget:
             # 1/70 of nice 0, so a classroom's short runs stay fast beside endless loops. The
             # pool replaces this worker afterwards (lowering is one-way without privileges).
             self._demoted = True
+            # The whole process group: the worker may be the child of a supervisor (its own pid
+            # namespace), and the pool reads the group's priority.
             with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, 0, 19)
+                os.setpriority(os.PRIO_PGRP, 0, DEMOTED_NICENESS)
         if now > self.deadline:
             raise LimitExceeded("wall-clock time", self.settings.time_limit_s, " s")
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -23,6 +26,14 @@ from typing import Any
 
 from app.config import Settings
 from app.interpreter.hints import hint_text
+from app.interpreter.limits import DEMOTE_AFTER_S, DEMOTED_NICENESS
+from app.worker.isolation import (
+    Layer,
+    describe,
+    forkserver_environment,
+    protect_api_process,
+    worker_settings,
+)
 from app.worker.process import READY, worker_main
 from app.worker.program import empty_graph
 
@@ -31,6 +42,10 @@ _PRELOAD = ["app.worker.program"]
 # BLAS thread pools would multiply each worker's CPU use and address space.
 _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 _START_TIMEOUT_S = 60.0
+_log = logging.getLogger("autograd_lab.sandbox")
+
+
+WorkerEntry = Callable[[Connection, Settings], None]
 
 
 class PoolSaturated(Exception):
@@ -47,8 +62,12 @@ class _Worker:
 class WorkerPool:
     """A fixed number of worker processes behind a bounded queue."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, entry: WorkerEntry = worker_main) -> None:
+        """`entry` is what each worker process runs; only tests pass another one (a probe that
+        starts exactly like `worker_main` and then runs trusted checks from inside)."""
         self.settings = settings
+        self._entry = entry
+        self.isolation: list[Layer] = []
         self._context: ForkServerContext | None = None
         self._idle: asyncio.Queue[_Worker] | None = None
         self._waiting = 0
@@ -65,14 +84,19 @@ class WorkerPool:
     async def start(self) -> None:
         for name in _SINGLE_THREADED:
             os.environ.setdefault(name, "1")
+        self.isolation = [protect_api_process()]
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
+        with forkserver_environment():  # no secret reaches the forkserver or a worker
+            multiprocessing.forkserver.ensure_running()
         self._context = context
         self._idle = asyncio.Queue()
         loop = asyncio.get_running_loop()
         for _ in range(self.settings.workers):
             worker = await loop.run_in_executor(self._executor, self._spawn)
             self._idle.put_nowait(worker)
+        complete, line = describe(self.isolation)
+        _log.log(logging.INFO if complete else logging.WARNING, line)
 
     async def stop(self) -> None:
         self._stopping = True  # replacements still starting will not spawn
@@ -95,14 +119,20 @@ class WorkerPool:
         assert self._context is not None
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=worker_main, args=(child_end, self.settings), daemon=True, name="sandbox"
+            target=self._entry,
+            args=(child_end, worker_settings(self.settings)),
+            daemon=True,
+            name="sandbox",
         )
         process.start()
         child_end.close()
-        # wait until the worker has limited itself and is ready, so deadlines measure programs
-        if not parent_end.poll(_START_TIMEOUT_S) or parent_end.recv() != READY:
+        # wait until the worker has walled itself in and is ready, so deadlines measure programs
+        ready = parent_end.recv() if parent_end.poll(_START_TIMEOUT_S) else None
+        if not isinstance(ready, dict) or ready.get("status") != READY:
             process.kill()
             raise RuntimeError("a sandbox worker did not start")
+        if len(self.isolation) <= 1:  # the first worker tells what this host allows
+            self.isolation += [Layer.from_dict(layer) for layer in ready["isolation"]]
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
         return worker
@@ -155,6 +185,9 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         lang = job[1]
         deadline = self.settings.deadline_s
+        # A program stuck inside one C call (a huge sort) never reaches the interpreter's own
+        # clock check: this timer lowers its priority from outside all the same.
+        demotion = loop.call_later(DEMOTE_AFTER_S, _demote, worker)
         try:
             worker.connection.send(job)
             await asyncio.wait_for(_readable(loop, worker.connection), deadline)
@@ -172,6 +205,8 @@ class WorkerPool:
             raise
         except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
             return _crash_result(None, self.settings, lang), False
+        finally:
+            demotion.cancel()
         worker.jobs += 1
         # a worker whose program ran long lowered its own priority (Budget.check_time); it cannot
         # raise it again without privileges, so it is replaced rather than reused
@@ -220,13 +255,22 @@ async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> 
 
 
 def _niceness(worker: _Worker) -> int:
+    """The worker's niceness: its process group's (the worker leads a group with the process
+    that runs its programs, which is a child when it has its own pid namespace)."""
     pid = worker.process.pid
     if pid is None:
         return 0
     try:
-        return os.getpriority(os.PRIO_PROCESS, pid)
+        return os.getpriority(os.PRIO_PGRP, pid)
     except OSError:
         return 0
+
+
+def _demote(worker: _Worker) -> None:
+    pid = worker.process.pid
+    if pid is not None:
+        with contextlib.suppress(OSError):  # already gone
+            os.setpriority(os.PRIO_PGRP, pid, DEMOTED_NICENESS)
 
 
 def _reap(worker: _Worker) -> int | None:

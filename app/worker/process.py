@@ -1,4 +1,5 @@
-"""A worker process's life: limit itself (OS limits), then run programs until told to stop."""
+"""A worker process's life: wall itself in (isolation, OS limits), then run programs until told
+to stop."""
 
 from __future__ import annotations
 
@@ -6,23 +7,23 @@ import math
 import resource
 import signal
 from multiprocessing.connection import Connection
+from typing import Any
 
 from app.config import Settings
 from app.interpreter.limits import enable_demotion
+from app.worker.isolation import Layer, isolate_worker
 
 _OPEN_FILES = 32
-# What a worker sends once it has limited itself and may be given programs.
+# What a worker sends once it has walled itself in and may be given programs.
 READY = "ready"
 
 
 def worker_main(connection: Connection, settings: Settings) -> None:
-    """A worker's life: limit itself, then run programs until told to stop."""
+    """A worker's life: wall itself in, then run programs until told to stop."""
     from app.worker.program import run_program  # already imported by the forkserver
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
-    limit_resources(settings)
-    enable_demotion()
-    connection.send(READY)
+    layers = start_worker(connection, settings)
+    connection.send(ready_message(layers))
     while True:
         try:
             job = connection.recv()
@@ -34,6 +35,21 @@ def worker_main(connection: Connection, settings: Settings) -> None:
         _allow_cpu(settings.cpu_limit_s)
         result = run_program(code, lang, focus, settings)
         connection.send(result.to_dict())
+
+
+def start_worker(connection: Connection, settings: Settings) -> list[Layer]:
+    """Everything a worker does before its first program: isolation (namespaces, read-only
+    file system, seccomp …), then the OS limits. Returns the isolation layers it has."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
+    layers = isolate_worker(settings, [connection.fileno()])
+    limit_resources(settings)
+    enable_demotion()
+    return layers
+
+
+def ready_message(layers: list[Layer]) -> dict[str, Any]:
+    """The worker's first message: ready, and which isolation layers it runs under."""
+    return {"status": READY, "isolation": [layer.as_dict() for layer in layers]}
 
 
 def limit_resources(settings: Settings) -> None:
