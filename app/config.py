@@ -30,11 +30,13 @@ class Settings:
     max_lines: int = 500
     max_ast_depth: int = 50
     max_ast_nodes: int = 5_000
+    parse_cache_mb: int = 16  # accepted syntax trees a worker keeps, by the memory they hold
 
     # values the program makes
     max_int_bits: int = 4_096
     max_sequence_length: int = 100_000  # characters in a string, items in a list/tuple/dict
     max_nested_elements: int = 1_000_000  # items in a list printed or compared, sublists included
+    max_builtin_steps: int = 10_000_000  # element steps of one C-level builtin (sort, sum of lists)
     max_tensor_elements: int = 1_000_000
     max_live_elements: int = 10_000_000  # elements in all tensors the program holds at once
     max_matmul_flops: int = 500_000_000  # multiply-adds in one matmul

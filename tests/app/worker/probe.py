@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -138,10 +139,8 @@ def _environment(_: str, settings: Settings) -> dict[str, Any]:
             return file.read()
 
     raw = b""
-    try:
+    with contextlib.suppress(OSError):
         raw = own_environ()
-    except OSError:
-        pass
     return {
         "environ": dict(os.environ),
         "raw environ has the secret": b"AUTOGRAD_LAB_SECRET_KEY" in raw,
