@@ -52,6 +52,8 @@ class Settings:
     memory_limit_mb: int = 1_024  # RLIMIT_AS of a worker process
     worker_max_jobs: int = 500  # a worker is replaced after this many programs
     worker_uid: int = 65534  # an API running as root runs its workers as this uid (and gid)
+    # a worker's answer (output, graph and steps as JSON) beyond this is refused unread
+    max_answer_bytes: int = 32 * 1024 * 1024
 
     # HTTP hardening (app/middleware.py, app/ratelimit.py)
     frame_ancestors: str = "'self'"  # CSP frame-ancestors: who may embed the app in a frame

@@ -1,8 +1,11 @@
-"""The playground's examples menu: short PyTorch programs with English and Chinese titles."""
+"""The playground's examples menu: short PyTorch programs (their titles, in English and
+Chinese, are the `example` domain of app/i18n/catalogue.toml, by slug)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from app.i18n.catalogue import text
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,12 +13,19 @@ class Example:
     """One program in the examples menu; `code` runs unchanged under real PyTorch."""
 
     slug: str
-    title_en: str
-    title_zh: str
     code: str
 
     def title(self, lang: str) -> str:
-        return self.title_zh if lang == "zh" else self.title_en
+        """The menu title in `lang`."""
+        return text(f"example.{self.slug}", lang)
+
+    @property
+    def title_en(self) -> str:
+        return self.title("en")
+
+    @property
+    def title_zh(self) -> str:
+        return self.title("zh")
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -29,8 +39,6 @@ class Example:
 EXAMPLES: tuple[Example, ...] = (
     Example(
         slug="linear",
-        title_en="The article: y = w*x + b",
-        title_zh="文章示例：y = w*x + b",
         code="""\
 import torch
 from torch.autograd import Variable
@@ -49,8 +57,6 @@ print(b.grad)    # dy/db = 1
     ),
     Example(
         slug="variable",
-        title_en="The article: wrapping a tensor in Variable",
-        title_zh="文章示例：用 Variable 包装张量",
         code="""\
 import torch
 from torch.autograd import Variable
@@ -68,8 +74,6 @@ print(x_variable.requires_grad, x_variable.is_leaf)
     ),
     Example(
         slug="mul-backward",
-        title_en="The article: x_variable * 2 and MulBackward0",
-        title_zh="文章示例：x_variable * 2 与 MulBackward0",
         code="""\
 import torch
 from torch.autograd import Variable
@@ -86,8 +90,6 @@ print(x_variable.grad)    # d(sum(2x))/dx = 2 everywhere
     ),
     Example(
         slug="requires-grad",
-        title_en="requires_grad spreads through operations",
-        title_zh="requires_grad 会沿运算传播",
         code="""\
 import torch
 
@@ -104,8 +106,6 @@ print(a.grad)    # None: a does not require grad
     ),
     Example(
         slug="accumulation",
-        title_en="Gradients accumulate across backward() calls",
-        title_zh="多次 backward() 梯度会累加",
         code="""\
 import torch
 
@@ -119,8 +119,6 @@ print(x.grad)    # 4 + 4 = 8: .grad is added to, not replaced
     ),
     Example(
         slug="a-plus-a",
-        title_en="a + a: one tensor used twice",
-        title_zh="a + a：同一个张量用了两次",
         code="""\
 import torch
 
@@ -132,8 +130,6 @@ print(a.grad)    # both paths send 1, so a.grad = 2
     ),
     Example(
         slug="diamond",
-        title_en="A diamond: two paths meet again",
-        title_zh="菱形图：两条路径重新汇合",
         code="""\
 import torch
 
@@ -147,8 +143,6 @@ print(x.grad)    # 3 + 2x = 7
     ),
     Example(
         slug="retain-grad",
-        title_en="retain_grad() keeps a non-leaf's .grad",
-        title_zh="retain_grad() 保留非叶子张量的 .grad",
         code="""\
 import torch
 
@@ -163,8 +157,6 @@ print(x.grad)    # 2h * 2
     ),
     Example(
         slug="no-grad",
-        title_en="torch.no_grad() records nothing",
-        title_zh="torch.no_grad() 不记录计算图",
         code="""\
 import torch
 
@@ -181,8 +173,6 @@ print(w.grad)
     ),
     Example(
         slug="detach-vs-data",
-        title_en="detach() vs .data",
-        title_zh="detach() 与 .data 的区别",
         code="""\
 import torch
 
@@ -200,8 +190,6 @@ out2.sum().backward()     # so autograd refuses with a clear error
     ),
     Example(
         slug="gradient-argument",
-        title_en="Non-scalar backward(gradient=...)",
-        title_zh="非标量的 backward(gradient=...)",
         code="""\
 import torch
 
@@ -214,8 +202,6 @@ print(x.grad)    # v * 2x
     ),
     Example(
         slug="autograd-grad",
-        title_en="torch.autograd.grad returns gradients",
-        title_zh="torch.autograd.grad 直接返回梯度",
         code="""\
 import torch
 
@@ -228,8 +214,6 @@ print(x.grad)    # None: autograd.grad does not touch .grad
     ),
     Example(
         slug="neuron",
-        title_en="One neuron: sigmoid(w·x + b)",
-        title_zh="一个神经元：sigmoid(w·x + b)",
         code="""\
 import torch
 
@@ -245,8 +229,6 @@ print(b.grad)    # sigmoid'(z)
     ),
     Example(
         slug="matmul",
-        title_en="Matrix times vector",
-        title_zh="矩阵乘向量",
         code="""\
 import torch
 
@@ -261,8 +243,6 @@ print(v.grad)    # column sums of W
     ),
     Example(
         slug="training-loop",
-        title_en="A tiny training loop",
-        title_zh="一个小小的训练循环",
         code="""\
 import torch
 

@@ -17,6 +17,7 @@ from app.config import Settings, get_settings
 from app.middleware import install as install_middleware
 from app.routes import health, lessons, pages, run
 from app.routes.response import SafeJSONResponse
+from app.routes.schema import check_result
 from app.worker.pool import WorkerPool
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -25,7 +26,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app with its own worker pool (started and stopped with the app's lifespan)."""
     settings = settings or get_settings()
-    pool = WorkerPool(settings)
+    pool = WorkerPool(settings, check=check_result)  # every answer's fields, off the loop
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

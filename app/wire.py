@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
+
+from app.contract import finite_or_text
 
 
 def json_text(value: Any) -> str:
@@ -20,7 +21,7 @@ def json_text(value: Any) -> str:
 def json_safe(value: Any) -> Any:
     """`value` with non-finite floats replaced by "nan"/"inf"/"-inf" (iteratively, any depth)."""
     if isinstance(value, float):
-        return _finite(value)
+        return finite_or_text(value)
     if not isinstance(value, dict | list | tuple):
         return value
     root: list[Any] = [None]
@@ -38,15 +39,7 @@ def json_safe(value: Any) -> Any:
             for i, v in enumerate(item):
                 stack.append((v, copy, i))
         elif isinstance(item, float):
-            parent[key] = _finite(item)
+            parent[key] = finite_or_text(item)
         else:
             parent[key] = item
     return root[0]
-
-
-def _finite(value: float) -> float | str:
-    if math.isfinite(value):
-        return value
-    if math.isnan(value):
-        return "nan"
-    return "inf" if value > 0 else "-inf"

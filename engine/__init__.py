@@ -4,7 +4,7 @@ import builtins
 
 import numpy as _np
 
-from engine import autograd, nn, random
+from engine import autograd, nn, optim, random, utils
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.creation import (
     BoolTensor,
@@ -43,7 +43,8 @@ from engine.dtypes import (
     uint8,
 )
 from engine.ops.activation import log_softmax, softmax
-from engine.ops.arithmetic import add, div, mul, neg, pow, sub
+from engine.ops.affine import addmm
+from engine.ops.arithmetic import add, div, mul, neg, sub
 from engine.ops.clamp import clamp, clamp_max, clamp_min, clip
 from engine.ops.comparison import (
     all,
@@ -67,7 +68,9 @@ from engine.ops.comparison import (
     where,
 )
 from engine.ops.conversion import clone
+from engine.ops.join import cat, stack, unbind
 from engine.ops.linalg import bmm, dot, matmul, mm, mv
+from engine.ops.maximum import maximum, minimum
 from engine.ops.pointwise import (
     abs,
     cos,
@@ -81,16 +84,11 @@ from engine.ops.pointwise import (
     sqrt,
     tanh,
 )
-from engine.ops.reduction import argmax, argmin, max, maximum, mean, min, minimum, sum
-from engine.ops.shape import cat, flatten, permute, squeeze, stack, t, transpose, unbind, unsqueeze
-from engine.random import (
-    Generator,
-    bernoulli,
-    default_generator,
-    get_rng_state,
-    initial_seed,
-    manual_seed,
-    multinomial,
+from engine.ops.power import pow
+from engine.ops.reduction import argmax, argmin, max, mean, min, sum
+from engine.ops.view import flatten, permute, squeeze, t, transpose, unsqueeze
+from engine.sampling.bernoulli import bernoulli
+from engine.sampling.factory import (
     normal,
     rand,
     rand_like,
@@ -99,9 +97,17 @@ from engine.random import (
     randn,
     randn_like,
     randperm,
+)
+from engine.sampling.generator import (
+    Generator,
+    default_generator,
+    get_rng_state,
+    initial_seed,
+    manual_seed,
     seed,
     set_rng_state,
 )
+from engine.sampling.multinomial import multinomial
 from engine.size import Size
 from engine.tensor import Tensor, is_tensor
 from engine.tensor_str import set_printoptions
@@ -141,6 +147,7 @@ __all__ = [
     "Tensor",
     "abs",
     "add",
+    "addmm",
     "all",
     "allclose",
     "any",
@@ -223,6 +230,7 @@ __all__ = [
     "numel",
     "ones",
     "ones_like",
+    "optim",
     "permute",
     "pow",
     "promote_types",
@@ -258,6 +266,7 @@ __all__ = [
     "uint8",
     "unbind",
     "unsqueeze",
+    "utils",
     "where",
     "zeros",
     "zeros_like",

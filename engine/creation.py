@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine import dtypes
+from engine.cpu import range_factory
 from engine.size import Size
 from engine.tensor import Tensor
 
@@ -190,6 +191,8 @@ def arange(
     is_float = any(isinstance(v, float) for v in (start, end, step))
     dt = dtype or (dtypes.get_default_dtype() if is_float else dtypes.int64)
     count = math.ceil((end - start) / step)
+    if dt.is_floating_point and np.dtype(dt.np) in range_factory.LANES:
+        return _finish(range_factory.arange(start, step, count, dt.np), dt, requires_grad)
     # PyTorch computes start + i * step in double before casting
     values = start + np.arange(count, dtype=np.float64) * step
     return _finish(values.astype(dt.np), dt, requires_grad)
@@ -205,6 +208,8 @@ def linspace(
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     dt = dtype or dtypes.get_default_dtype()
+    if dt.is_floating_point and np.dtype(dt.np) in range_factory.LANES:
+        return _finish(range_factory.linspace(start, end, steps, dt.np), dt, requires_grad)
     if steps == 1:
         values = np.array([start], dtype=np.float64)
     else:

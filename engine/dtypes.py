@@ -6,6 +6,10 @@ from typing import Final
 
 import numpy as np
 
+# Python numbers as operands: PyTorch wraps them as 0-d tensors of their default dtype
+Number = bool | int | float
+SCALAR_TYPES: Final = (bool, int, float)
+
 
 class dtype:
     """An element type: `torch.float32`, `torch.int64`, `torch.bool`, …"""
@@ -87,6 +91,11 @@ _default_float: dtype = float32
 
 def get_default_dtype() -> dtype:
     return _default_float
+
+
+def scalar_type_name(dt: dtype) -> str:
+    """PyTorch's ScalarType name in messages: Float, Double, Long, Bool, …"""
+    return dt.legacy_type_name.removesuffix("Tensor")
 
 
 def promote_types(a: dtype, b: dtype) -> dtype:

@@ -1,7 +1,8 @@
-"""`torch.Size`: a tensor's shape, a tuple that prints like PyTorch's."""
+"""`torch.Size` (a shape that prints like PyTorch's) and dimension arguments (`wrap_dim`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import SupportsIndex, overload
 
 
@@ -32,3 +33,18 @@ class Size(tuple[int, ...]):
 
 
 Size.__module__ = "torch"
+
+
+def wrap_dim(dim: int, ndim: int) -> int:
+    """A dimension index, negative counting from the end, checked as PyTorch does."""
+    low, high = (-ndim, ndim - 1) if ndim > 0 else (-1, 0)
+    if not low <= dim <= high:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{low}, {high}], but got {dim})"
+        )
+    return dim + ndim if dim < 0 else dim
+
+
+def format_dims(size: Sequence[int]) -> str:
+    """Sizes as PyTorch's messages write them: `[2, 3]`."""
+    return "[" + ", ".join(str(d) for d in size) + "]"

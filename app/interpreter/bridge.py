@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from app.contract import BackwardKind
 from app.interpreter.costs import ESTIMATORS
 from app.interpreter.facades import (
     DtypeFacade,
@@ -53,7 +54,7 @@ _CONVERTED = (Opaque, InterpreterFunction, list, tuple, dict)
 class Tracer(Protocol):
     """What the bridge needs of `app.trace.program_trace.ProgramTrace`."""
 
-    def observer_for(self, line: int, kind: str) -> BackwardObserver: ...
+    def observer_for(self, line: int, kind: BackwardKind) -> BackwardObserver: ...
 
     def register(self, tensor: Tensor) -> None: ...
 
@@ -116,7 +117,7 @@ class Bridge:
     def _observing(self, name: str) -> AbstractContextManager[Any]:
         if self.trace is None or name not in ("backward", "grad"):
             return nullcontext()
-        kind = "backward" if name == "backward" else "autograd.grad"
+        kind: BackwardKind = "backward" if name == "backward" else "autograd.grad"
         return observe(self.trace.observer_for(self._line(), kind))
 
     # façades ---------------------------------------------------------------------------------

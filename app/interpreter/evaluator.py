@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from app.config import Settings
+from app.contract import RunWarning
 from app.interpreter.attributes import Attributes
 from app.interpreter.bridge import Bridge, Tracer
 from app.interpreter.builtins import make_builtins
@@ -75,7 +76,7 @@ class Evaluator:
         self.frame = self.globals
         self.function_depth = 0
         self.transcript: list[str] = []
-        self.warnings: list[dict[str, Any]] = []
+        self.warnings: list[RunWarning] = []
         self._statements: dict[type[ast.AST], Callable[[Any], None]] = {
             ast.Expr: self._expression_statement, ast.Assign: self._assign,
             ast.AugAssign: self._augmented_assign, ast.For: self._for, ast.While: self._while,

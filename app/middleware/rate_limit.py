@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 
 from app.config import Settings
 from app.middleware.client_cookie import CLIENT_COOKIE, ClientCookie, set_cookie_header
 from app.middleware.limiter import Clock, RateLimiter, Verdict
 from app.middleware.request import client_ip, cookie_value, request_state
-from app.middleware.types import ASGIApp, Headers, Message, Receive, Scope, Send
+from app.middleware.types import ASGIApp, Message, Receive, Scope, Send
 
 # Paths whose requests are rate limited: the ones that make a worker run a program.
 LIMITED_PREFIX = "/api/"
@@ -19,6 +18,8 @@ LIMITED_PREFIX = "/api/"
 # nor do health checks (a probe every few seconds is not a new student).
 STATIC_PREFIX = "/static/"
 HEALTH_PATH = "/healthz"
+# The request-state key under which the route reports the program's run time (seconds).
+RUN_TIME_KEY = "run_s"
 
 
 class RateLimitMiddleware:
@@ -70,33 +71,24 @@ class RateLimitMiddleware:
             await _send_too_many_requests(send_with_cookie, verdict)
             return
         started = self.clock()
-        run_s: list[float] = []
-
-        async def send_timed(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                run_s.extend(_server_timing_run_s(message.get("headers", [])))
-            await send_with_cookie(message)
-
         try:
-            await self.app(scope, receive, send_timed)
+            await self.app(scope, receive, send_with_cookie)
         finally:
             # Charge the time the program held a worker when the app reports it, so waiting
             # in the queue of a busy server never counts against a student; else wall time.
-            held = run_s[0] if run_s else self.clock() - started
+            held = request_state(scope).get(RUN_TIME_KEY)
+            if not isinstance(held, float):
+                held = self.clock() - started
             self.limiter.release(ip, client_id, held)
 
 
-_RUN_METRIC = re.compile(r"(?:^|,)\s*run\s*;(?:[^,]*;)?\s*dur=([0-9]+(?:\.[0-9]+)?)")
+def report_run_time(scope: Scope, seconds: float) -> None:
+    """Tell the rate limiter how long this request's program held a worker (queueing excluded).
 
-
-def _server_timing_run_s(headers: Headers) -> list[float]:
-    """The `run` metric of a `Server-Timing: run;dur=<ms>` response header, in seconds."""
-    for key, value in headers:
-        if key.lower() == b"server-timing":
-            match = _RUN_METRIC.search(value.decode("latin-1"))
-            if match:
-                return [float(match.group(1)) / 1000]
-    return []
+    The route calls it; the middleware reads it once the response is sent. It travels in the
+    request's own state, never through a response header.
+    """
+    request_state(scope)[RUN_TIME_KEY] = float(seconds)
 
 
 async def _send_too_many_requests(send: Send, verdict: Verdict) -> None:

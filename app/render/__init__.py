@@ -2,5 +2,5 @@
 
 Plain Python (no web framework); it works from the graph JSON only, so it runs in the API
 process. One module per stage: `dot`, `layout`, `process`, `svg`; plus `label` (node labels),
-`cache` (identical DOT renders once), `message` (what the learner is told) and `options`.
+`cache` (identical DOT renders once) and `options`.
 """

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Final
 
 import graphviz
 
+from app.contract import GraphEdge, GraphJSON, GraphNode
 from app.render.label import function_label, placeholder_label, proxy_label, tensor_label
 from app.render.layout import dot_direction, plan_layout
 from app.render.options import DEFAULT_OPTIONS, RenderOptions
-
-JSONDict = dict[str, Any]
 
 _ID: Final = re.compile(r"[tf][1-9][0-9]{0,8}")
 PLACEHOLDER_ID: Final = "more"
@@ -35,10 +34,13 @@ class DotGraph:
     proxies: int = 0  # long edges drawn from a stand-in
 
 
-def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> DotGraph:
-    """DOT for the graph JSON, within `options.max_nodes` nodes and the layout budget."""
-    nodes: list[JSONDict] = list(graph.get("nodes", []))
-    edges: list[JSONDict] = list(graph.get("edges", []))
+def graph_to_dot(
+    graph: GraphJSON, options: RenderOptions = DEFAULT_OPTIONS, lang: str = "en"
+) -> DotGraph:
+    """DOT for the graph JSON, within `options.max_nodes` nodes and the layout budget; the
+    labels' few words (leaf, output, …) in `lang`."""
+    nodes: list[GraphNode] = list(graph.get("nodes", []))
+    edges: list[GraphEdge] = list(graph.get("edges", []))
     by_id = {_checked_id(n["id"]): n for n in nodes}
     for e in edges:  # before any id is written into DOT
         _checked_id(e["from"])
@@ -54,7 +56,7 @@ def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> D
     dot.attr("edge", arrowsize="0.7")
     names = {nid: f"n{i}" for i, nid in enumerate(plan.kept)}
     for nid in plan.kept:
-        dot.node(names[nid], id=nid, **_node_attrs(by_id[nid]))
+        dot.node(names[nid], id=nid, **_node_attrs(by_id[nid], lang))
     for index, edge in enumerate(edges):
         if edge["from"] not in names or edge["to"] not in names:
             continue
@@ -63,7 +65,7 @@ def graph_to_dot(graph: JSONDict, options: RenderOptions = DEFAULT_OPTIONS) -> D
             tail = _add_proxy(dot, by_id, dot_direction(edge)[0], index)
         _add_edge(dot, edge, tail, head)
     if hidden:
-        _add_placeholder(dot, names, edges, hidden)
+        _add_placeholder(dot, names, edges, hidden, lang)
     return DotGraph(dot.source, len(plan.kept), hidden, plan.cost, plan.kept, len(plan.proxied))
 
 
@@ -91,16 +93,16 @@ _FUNCTION_STYLE: Final = {"fillcolor": "lightgrey", "style": "filled", "shape": 
 _ACCUMULATE_STYLE: Final = {"fillcolor": "lightgrey", "style": "filled", "shape": "cds"}
 
 
-def _node_attrs(node: JSONDict) -> dict[str, str]:
-    if node.get("kind") == "function":
-        style = _ACCUMULATE_STYLE if node.get("name") == "AccumulateGrad" else _FUNCTION_STYLE
-        return {**style, "label": function_label(node)}
+def _node_attrs(node: GraphNode, lang: str) -> dict[str, str]:
+    if node["kind"] == "function":
+        style = _ACCUMULATE_STYLE if node["name"] == "AccumulateGrad" else _FUNCTION_STYLE
+        return {**style, "label": function_label(node, lang)}
     role = str(node.get("role", "intermediate"))
     style = _TENSOR_STYLE.get(role, _TENSOR_STYLE["intermediate"])
-    return {**style, "shape": "box", "label": tensor_label(node)}
+    return {**style, "shape": "box", "label": tensor_label(node, lang)}
 
 
-def _add_edge(dot: graphviz.Digraph, edge: JSONDict, tail: str, head: str) -> None:
+def _add_edge(dot: graphviz.Digraph, edge: GraphEdge, tail: str, head: str) -> None:
     """One edge, drawn forward (inputs above outputs) as torchviz; its id names the JSON edge."""
     kind = edge.get("kind", "next")
     slot = edge.get("slot")
@@ -114,14 +116,14 @@ def _add_edge(dot: graphviz.Digraph, edge: JSONDict, tail: str, head: str) -> No
         dot.edge(tail, head, id=eid)
 
 
-def _add_proxy(dot: graphviz.Digraph, by_id: dict[str, JSONDict], tail: str, index: int) -> str:
+def _add_proxy(dot: graphviz.Digraph, by_id: dict[str, GraphNode], tail: str, index: int) -> str:
     """A small stand-in for `tail` beside a far-away consumer, instead of a long edge.
 
     Labelled with the tensor's name (for an AccumulateGrad, its leaf's), else the node's name.
     """
     source = by_id[tail]
-    owner = by_id.get(str(source.get("tensor"))) if source.get("kind") == "function" else source
-    owner_name = owner.get("name") if owner is not None else None
+    owner = by_id.get(str(source["tensor"])) if source["kind"] == "function" else source
+    owner_name = owner["name"] if owner is not None else None
     text = str(owner_name or source.get("name") or tail)
     dot.node(f"p{index}", id=f"ref{index}-{tail}", shape="box", style="rounded,dashed",
              fontsize="9", label=f"<{proxy_label(text)}>")  # fmt: skip
@@ -129,16 +131,16 @@ def _add_proxy(dot: graphviz.Digraph, by_id: dict[str, JSONDict], tail: str, ind
 
 
 def _add_placeholder(
-    dot: graphviz.Digraph, names: dict[str, str], edges: list[JSONDict], hidden: int
+    dot: graphviz.Digraph, names: dict[str, str], edges: list[GraphEdge], hidden: int, lang: str
 ) -> None:
     dot.node("more", id=PLACEHOLDER_ID, shape="note", style="filled", fillcolor="white",
-             label=placeholder_label(hidden))  # fmt: skip
+             label=placeholder_label(hidden, lang))  # fmt: skip
     boundary = [names[e["from"]] for e in edges if e["from"] in names and e["to"] not in names]
     for src in list(dict.fromkeys(boundary))[:8]:
         dot.edge("more", src, style="dashed", arrowhead="none")
 
 
-def _checked_id(value: Any) -> str:
+def _checked_id(value: object) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"graph node id {value!r} is not of the form t<n> or f<n>")
     return value

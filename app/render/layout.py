@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
+from app.contract import GraphEdge, GraphJSON, GraphNode
 from app.render.options import RenderOptions
-
-JSONDict = dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -31,7 +30,7 @@ MAX_SPAN: Final = 2
 
 
 def plan_layout(
-    graph: JSONDict, nodes: list[JSONDict], edges: list[JSONDict], options: RenderOptions
+    graph: GraphJSON, nodes: list[GraphNode], edges: list[GraphEdge], options: RenderOptions
 ) -> LayoutPlan:
     """What to draw: at most max_nodes nodes, and (tuned) a layout size within layout_budget.
 
@@ -54,14 +53,14 @@ def plan_layout(
         limit = max(1, int(limit * 0.85))
 
 
-def dot_direction(edge: JSONDict) -> tuple[str, str]:
+def dot_direction(edge: GraphEdge) -> tuple[str, str]:
     """(tail, head) as drawn: forward, inputs above outputs (see app.render.dot)."""
     if edge.get("kind") == "saved":
         return edge["from"], edge["to"]
     return edge["to"], edge["from"]
 
 
-def _drawn_pairs(node_ids: list[str], edges: list[JSONDict]) -> list[tuple[int, str, str]]:
+def _drawn_pairs(node_ids: list[str], edges: list[GraphEdge]) -> list[tuple[int, str, str]]:
     kept = set(node_ids)
     pairs = [(i, *dot_direction(e)) for i, e in enumerate(edges)]
     return [(i, u, v) for i, u, v in pairs if u in kept and v in kept and u != v]
@@ -96,13 +95,13 @@ def _spans(node_ids: list[str], pairs: list[tuple[int, str, str]]) -> dict[int, 
     return {i: max(0, rank[v] - rank[u] - 1) for i, u, v in pairs}
 
 
-def layout_cost(node_ids: list[str], edges: list[JSONDict]) -> int:
+def layout_cost(node_ids: list[str], edges: list[GraphEdge]) -> int:
     """Nodes plus the virtual nodes dot will insert along edges that skip ranks."""
     return len(node_ids) + sum(_spans(node_ids, _drawn_pairs(node_ids, edges)).values())
 
 
 def nearest_nodes(
-    graph: JSONDict, nodes: list[JSONDict], edges: list[JSONDict], limit: int
+    graph: GraphJSON, nodes: list[GraphNode], edges: list[GraphEdge], limit: int
 ) -> list[str]:
     """Node ids in graph order, or, beyond `limit`, the `limit` nearest the roots (BFS)."""
     order = [str(n["id"]) for n in nodes]
@@ -113,7 +112,9 @@ def nearest_nodes(
         if e["from"] in neighbours and e["to"] in neighbours:
             neighbours[e["from"]].append(e["to"])
             neighbours[e["to"]].append(e["from"])
-    starts = [r for r in graph.get("roots") or [graph.get("root")] if r in neighbours]
+    root = graph.get("root")
+    roots = graph.get("roots") or ([] if root is None else [root])
+    starts = [r for r in roots if r in neighbours]
     seen = dict.fromkeys(starts or order[:1])
     queue = deque(seen)
     while queue and len(seen) < limit:

@@ -5,7 +5,7 @@ Works from the graph JSON only, never from engine objects, so it runs in the API
 `dot` with a hard timeout and bounded effort, `app.render.svg` cleans its output, and
 `app.render.cache` makes identical DOT text render once (concurrent requests for the same DOT
 share one `dot` run). `render_graph` never raises for Graphviz's failures: the learner gets a
-message in their language instead (`app.render.message`).
+message in their language instead (the `render` domain of app/i18n/catalogue.toml).
 
 Speed: `nslimit`, `nslimit1`, `mclimit` and `searchsize` bound the network-simplex and mincross
 passes that make default Graphviz take seconds to minutes on a few hundred nodes. Graphs beyond
@@ -15,16 +15,14 @@ passes that make default Graphviz take seconds to minutes on a few hundred nodes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from app.contract import GraphJSON
+from app.i18n.catalogue import text
 from app.render.cache import PROCESS_CACHE, SVGCache
 from app.render.dot import graph_to_dot
-from app.render.message import message
 from app.render.options import DEFAULT_OPTIONS, RenderOptions
 from app.render.process import RenderError, dot_slots, run_dot
 from app.render.svg import SVGError, clean_svg
-
-JSONDict = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +73,27 @@ def svg_for_dot(
 
 
 def render_graph(
-    graph: JSONDict,
+    graph: GraphJSON,
     lang: str = "en",
     options: RenderOptions = DEFAULT_OPTIONS,
     cache: SVGCache | None = None,
 ) -> RenderResult:
     """The SVG for a graph JSON, or None with a message; never raises for Graphviz's failures."""
-    dot = graph_to_dot(graph, options)
+    dot = graph_to_dot(graph, options, lang)
     total = dot.shown + dot.hidden
-    note = message("collapsed", lang, total=total, shown=dot.shown) if dot.hidden else None
+    note = text("render.collapsed", lang, total=total, shown=dot.shown) if dot.hidden else None
     if dot.shown == 0:
         return RenderResult(svg=None, message=note)
     try:
         svg = svg_for_dot(dot.source, options, cache)
     except RenderError as exc:
-        text = message(exc.code, lang, timeout=options.timeout_s)
+        why = text(f"render.{exc.code}", lang, timeout=options.timeout_s)
         return RenderResult(
             svg=None,
             collapsed=bool(dot.hidden),
             shown=dot.shown,
             hidden=dot.hidden,
-            message=text if note is None else f"{note} {text}",
+            message=why if note is None else f"{note} {why}",
             error=exc.code,
         )
     return RenderResult(

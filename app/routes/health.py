@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from app.routes.state import worker_pool
-from app.worker.pool import WorkerPool
 
 router = APIRouter()
 
 
 @router.get("/healthz")
-async def get_health(pool: Annotated[WorkerPool, Depends(worker_pool)]) -> dict[str, Any]:
+async def get_health(request: Request) -> dict[str, Any]:
     """Liveness: the process answers and its workers are up."""
+    pool = worker_pool(request)
     running, waiting = pool.load
     return {"status": "ok", "workers": pool.alive, "running": running, "waiting": waiting}

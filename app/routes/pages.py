@@ -10,7 +10,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from app.examples import EXAMPLES
-from app.i18n import LANG_COOKIE, THEME_COOKIE, all_strings, pick_language, pick_theme, strings
+from app.i18n.language import (
+    LANG_COOKIE,
+    THEME_COOKIE,
+    all_strings,
+    pick_language,
+    pick_theme,
+    strings,
+)
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR: Final = ROOT / "templates"

@@ -2,53 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
-
-from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from app.config import Settings
+from app.contract import RunResult, run_response
+from app.middleware.rate_limit import report_run_time
 from app.render.pipeline import render_graph
-from app.routes.response import SafeJSONResponse
+from app.routes.schema import RunRequest, RunResponse
 from app.routes.state import app_settings, worker_pool
-from app.worker.pool import PoolSaturated, WorkerPool
+from app.wire import json_text
+from app.worker.pool import PoolSaturated
 
 router = APIRouter()
-
-
-class RunRequest(BaseModel):
-    """A program to run: its text, the learner's language, optionally the tensor to focus on."""
-
-    model_config = ConfigDict(extra="ignore", strict=True)
-
-    code: str
-    lang: Literal["en", "zh"] = "en"
-    focus: str | None = Field(default=None, max_length=100)
-
-
-class RunError(BaseModel):
-    type: str
-    message: str
-    line: int | None
-    hint: str | None = None
-
-
-class RunWarning(BaseModel):
-    category: str
-    message: str
-    line: int | None
-
-
-class RunResponse(BaseModel):
-    """What `POST /api/run` answers for every program (see docs/architecture.md)."""
-
-    stdout: str
-    error: RunError | None
-    warnings: list[RunWarning]
-    graph: dict[str, Any]
-    svg: str | None
-    backward: list[dict[str, Any]]
 
 
 @router.post(
@@ -62,32 +29,34 @@ class RunResponse(BaseModel):
     },
     responses={413: {}, 415: {}, 422: {}, 503: {}},
 )
-async def run_program(
-    request: Request,
-    pool: Annotated[WorkerPool, Depends(worker_pool)],
-    settings: Annotated[Settings, Depends(app_settings)],
-) -> SafeJSONResponse:
+async def run_program(request: Request) -> Response:
     """Run a program; 200 with its transcript, error, warnings, graph and backward steps."""
+    pool, settings = worker_pool(request), app_settings(request)
     run = parse_run_request(await read_body(request, settings.max_body_bytes), request)
     try:
-        result = await pool.run(run.code, run.lang, run.focus)
+        answer = await pool.run(run.code, run.lang, run.focus)
     except PoolSaturated:
         raise HTTPException(
             503,
             "The server is busy running other programs; please retry shortly.",
             headers={"Retry-After": str(settings.retry_after_s)},
         ) from None
-    run_ms = result.pop("run_ms", None)
-    rendered = await run_in_threadpool(render_graph, result["graph"], run.lang)
-    graph = result["graph"]
-    if isinstance(graph, dict):
-        graph = {**graph, "collapsed": rendered.collapsed}
-    # the worker's time, which app.middleware charges slow programs for (not queueing)
-    timing = {} if run_ms is None else {"Server-Timing": f"run;dur={run_ms}"}
-    return SafeJSONResponse(
-        {**result, "graph": graph, "svg": rendered.svg, "svg_message": rendered.message},
-        headers=timing,
+    report_run_time(request.scope, answer.run_ms / 1000)
+    body = await run_in_threadpool(encode_response, answer.result, run.lang)
+    # Server-Timing shows the worker's time in the browser's developer tools
+    headers = {"Server-Timing": f"run;dur={answer.run_ms}"}
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def encode_response(result: RunResult, lang: str) -> bytes:
+    """The answer's JSON: the worker's result (the pool has checked every field against the
+    `RunResult` model) with its picture. Runs in a thread: a big graph takes a while.
+    """
+    rendered = render_graph(result["graph"], lang)
+    response = run_response(
+        result, svg=rendered.svg, svg_message=rendered.message, collapsed=rendered.collapsed
     )
+    return json_text(response).encode("utf-8")
 
 
 async def read_body(request: Request, limit: int) -> bytes:

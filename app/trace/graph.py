@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Final
+from typing import Final
 
+from app.contract import (
+    EdgeKind,
+    FunctionNode,
+    GraphEdge,
+    GraphJSON,
+    GraphMode,
+    GraphNode,
+    TensorNode,
+    TensorRole,
+)
 from app.trace.registry import TraceRegistry
 from app.trace.value import clipped_text, value_json
 from engine.autograd.function import AccumulateGrad, Node
 from engine.tensor import Tensor
 
 MAX_GRAPH_NODES: Final = 1500
-
-JSONDict = dict[str, Any]
 
 
 def walk(start: Node, limit: int) -> list[Node]:
@@ -39,14 +47,15 @@ class GraphBuilder:
         self._registry = registry
         self._last_roots = last_roots
         self._labels = labels
-        self._nodes: dict[str, JSONDict] = {}
-        self._edges: list[JSONDict] = []
+        self._nodes: dict[str, GraphNode] = {}
+        self._edges: list[GraphEdge] = []
         self._edge_keys: set[tuple[str, str, int | None, str]] = set()
         self._dropped: set[str] = set()
         self._roots: set[str] = set()
 
-    def build(self, names: dict[str, Tensor], focus: str | None) -> JSONDict:
+    def build(self, names: dict[str, Tensor], focus: str | None) -> GraphJSON:
         focus_tensor = names.get(focus) if focus is not None else None
+        mode: GraphMode
         if focus_tensor is not None:
             mode, roots = "focus", [focus_tensor]
         elif self._last_roots:
@@ -112,21 +121,22 @@ class GraphBuilder:
             node = registry.object_of(fid)
             if node_json["kind"] != "function" or not isinstance(node, Node):
                 continue
+            owner = node_json["tensor"]
             for key, tid in registry.snapshot(node).saved_ids.items():
                 tensor = registry.object_of(tid)
-                if tid == node_json["tensor"] or not isinstance(tensor, Tensor):
+                if tid == owner or not isinstance(tensor, Tensor):
                     continue
                 if tid in named and self._add_tensor(tensor):
                     self._edge(tid, fid, None, "saved", saved=key)
 
     def _edge(
-        self, src: str, dst: str, slot: int | None, kind: str, saved: str | None = None
+        self, src: str, dst: str, slot: int | None, kind: EdgeKind, saved: str | None = None
     ) -> None:
         key = (src, dst, slot, kind)
         if key in self._edge_keys:
             return
         self._edge_keys.add(key)
-        edge: JSONDict = {"from": src, "to": dst, "slot": slot, "kind": kind}
+        edge: GraphEdge = {"from": src, "to": dst, "slot": slot, "kind": kind}
         if saved is not None:
             edge["saved"] = saved
         self._edges.append(edge)
@@ -139,7 +149,7 @@ class GraphBuilder:
             self._nodes[tid] = _tensor_json(t, tid, self._labels.get(tid), self._role(t, tid))
         return tid
 
-    def _role(self, t: Tensor, tid: str) -> str:
+    def _role(self, t: Tensor, tid: str) -> TensorRole:
         if tid in self._roots and t.grad_fn is not None:
             return "output"
         if t.requires_grad and t.is_leaf:
@@ -154,7 +164,7 @@ class GraphBuilder:
         if fid not in self._nodes:
             snap = registry.snapshot(node)
             out = registry.output_of(node)
-            self._nodes[fid] = {
+            function: FunctionNode = {
                 "id": fid,
                 "kind": "function",
                 "name": type(node).__name__,
@@ -162,10 +172,11 @@ class GraphBuilder:
                 "saved": dict(snap.saved_text),
                 "freed": bool(getattr(node, "_released", False)),
             }
+            self._nodes[fid] = function
         return fid
 
 
-def _tensor_json(t: Tensor, tid: str, name: str | None, role: str) -> JSONDict:
+def _tensor_json(t: Tensor, tid: str, name: str | None, role: TensorRole) -> TensorNode:
     grad = t._grad  # the property warns for non-leaves; the graph shows every grad as it is
     return {
         "id": tid,

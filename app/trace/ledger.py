@@ -13,11 +13,11 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
-from app.trace.value import value_text
+from app.contract import AccumulateStep, BackwardEntry, FunctionStep, SeedStep
+from app.format import ledger_text
 
-JSONDict = dict[str, Any]
 # tensor id -> (grad_fn name, operand tensor ids); None when the tensor has no grad_fn
 ExpressionParts = Callable[[str], "tuple[str, list[str | None]] | None"]
 
@@ -50,7 +50,8 @@ class Ledger:
         self._names = names
         self._parts = parts
 
-    def annotate(self, entry: JSONDict) -> JSONDict:
+    def annotate(self, entry: BackwardEntry) -> BackwardEntry:
+        """A copy of `entry` with the `text` and `latex` of every step written."""
         out = copy.deepcopy(entry)
         for step in out["steps"]:
             if step["kind"] == "seed":
@@ -89,19 +90,19 @@ class Ledger:
 
     # --- steps ----------------------------------------------------------------------------------
 
-    def _seed(self, step: JSONDict) -> None:
+    def _seed(self, step: SeedStep) -> None:
         plain, latex = self.label(step["node"])
-        value = value_text(step["grad"])
+        value = ledger_text(step["grad"])
         step["text"] = f"∂{plain}/∂{plain} = {value if value is not None else 'gradient'}"
         step["latex"] = rf"\frac{{\partial {latex}}}{{\partial {latex}}} = " + (
             value if value is not None else r"\text{gradient}"
         )
 
-    def _accumulate(self, step: JSONDict) -> None:
+    def _accumulate(self, step: AccumulateStep) -> None:
         plain, latex = self.label(step["tensor"])
-        before = value_text(step["before"])
-        incoming = value_text(step["grad_output"])
-        after = value_text(step["after"])
+        before = ledger_text(step["before"])
+        incoming = ledger_text(step["grad_output"])
+        after = ledger_text(step["after"])
         if step["before"] is None:
             rhs = incoming if incoming is not None else "grad"
             step["text"] = f"{plain}.grad = {rhs}"
@@ -113,9 +114,9 @@ class Ledger:
             step["text"] = f"{plain}.grad += grad"
             step["latex"] = rf"{latex}.\mathrm{{grad}} \mathrel{{+}}= \mathrm{{grad}}"
 
-    def _function(self, step: JSONDict) -> None:
+    def _function(self, step: FunctionStep) -> None:
         out_plain, out_latex = self.label(step["tensor"])
-        saved: dict[str, str] = step.get("saved", {})
+        saved = step["saved"]
         subs = {key: self.label(tid) for key, tid in saved.items()}
         for item in step["inputs"]:  # `self` in a formula is whatever fed slot "self"
             if item["tensor"] is not None:
@@ -127,7 +128,7 @@ class Ledger:
             in_plain, in_latex = self.label(target)
             local = _substitute(item["local"], subs, latex=False)
             local_latex = _substitute(item["local_latex"], subs, latex=True)
-            value = value_text(item["local_value"])
+            value = ledger_text(item["local_value"])
             tail = "" if value is None or _same_number(local, value) else f" = {value}"
             item["text"] = f"∂{out_plain}/∂{in_plain} = {local}{tail}"
             item["latex"] = (

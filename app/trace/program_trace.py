@@ -12,9 +12,10 @@ value.MAX_ELEMENTS elements is sent as a summary.
 
 from __future__ import annotations
 
+from app.contract import BackwardEntry, BackwardKind, GraphJSON
 from app.trace.graph import GraphBuilder
 from app.trace.ledger import Ledger
-from app.trace.recorder import BackwardLog, JSONDict, Recorder
+from app.trace.recorder import BackwardLog, Recorder
 from app.trace.registry import TraceRegistry
 from engine.autograd.function import Node
 from engine.autograd.observer import BackwardObserver
@@ -28,7 +29,7 @@ class ProgramTrace:
         self._registry = TraceRegistry()
         self._log = BackwardLog()
 
-    def observer_for(self, line: int, kind: str) -> BackwardObserver:
+    def observer_for(self, line: int, kind: BackwardKind) -> BackwardObserver:
         """An observer recording one `backward()` (kind "backward") or "autograd.grad" call."""
         return Recorder(self._registry, self._log, line, kind)
 
@@ -42,7 +43,7 @@ class ProgramTrace:
 
     def finish(
         self, names: dict[str, Tensor], focus: str | None = None
-    ) -> tuple[JSONDict, list[JSONDict]]:
+    ) -> tuple[GraphJSON, list[BackwardEntry]]:
         """The graph JSON and the backward entries, JSON-ready (non-finite numbers as strings)."""
         registry = self._registry
         for tensor in names.values():

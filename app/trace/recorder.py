@@ -8,8 +8,17 @@ with at most MAX_STEPS steps (further ones are counted in `steps_dropped`).
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Final
+from typing import Final
 
+from app.contract import (
+    AccumulateStep,
+    BackwardEntry,
+    BackwardKind,
+    BackwardStep,
+    FunctionStep,
+    SeedStep,
+    StepInput,
+)
 from app.trace.graph import MAX_GRAPH_NODES, walk
 from app.trace.registry import TraceRegistry
 from app.trace.value import value_json
@@ -20,14 +29,12 @@ from engine.tensor import Tensor
 MAX_BACKWARD_ENTRIES: Final = 20
 MAX_STEPS: Final = 400
 
-JSONDict = dict[str, Any]
-
 
 class BackwardLog:
     """The backward entries of one program: the most recent ones, and how many calls there were."""
 
     def __init__(self) -> None:
-        self.entries: deque[JSONDict] = deque(maxlen=MAX_BACKWARD_ENTRIES)
+        self.entries: deque[BackwardEntry] = deque(maxlen=MAX_BACKWARD_ENTRIES)
         self.calls = 0
         self.last_roots: tuple[Tensor, ...] = ()
 
@@ -35,12 +42,14 @@ class BackwardLog:
 class Recorder:
     """The observer for one backward call: turns engine steps into step JSON as they happen."""
 
-    def __init__(self, registry: TraceRegistry, log: BackwardLog, line: int, kind: str) -> None:
+    def __init__(
+        self, registry: TraceRegistry, log: BackwardLog, line: int, kind: BackwardKind
+    ) -> None:
         self._registry = registry
         self._log = log
         self._line = line
         self._kind = kind
-        self._entry: JSONDict | None = None
+        self._entry: BackwardEntry | None = None
 
     def on_backward_start(self, event: BackwardStart) -> None:
         self._entry = self._start_entry(event)
@@ -49,7 +58,7 @@ class Recorder:
         entry = self._entry
         if entry is None:
             return
-        steps: list[JSONDict] = entry["steps"]
+        steps = entry["steps"]
         if len(steps) >= MAX_STEPS:
             entry["steps_dropped"] += 1
             return
@@ -60,7 +69,7 @@ class Recorder:
             self._log.entries.append(self._entry)
             self._entry = None
 
-    def _start_entry(self, event: BackwardStart) -> JSONDict:
+    def _start_entry(self, event: BackwardStart) -> BackwardEntry:
         registry, log = self._registry, self._log
         log.calls += 1
         log.last_roots = event.roots
@@ -69,18 +78,19 @@ class Recorder:
             if root.grad_fn is not None:
                 for node in walk(root.grad_fn, MAX_GRAPH_NODES):
                     registry.snapshot(node)
-        steps: list[JSONDict] = []
+        steps: list[BackwardStep] = []
         for root, grad in zip(event.roots, event.grads, strict=True):
             fn = root.grad_fn
-            steps.append(
-                {
-                    "index": len(steps),
-                    "kind": "seed",
-                    "node": registry.tensor_id(root),
-                    "grad_fn": None if fn is None else registry.node_id(fn),
-                    "grad": value_json(grad),
-                }
-            )
+            seed: SeedStep = {
+                "index": len(steps),
+                "kind": "seed",
+                "node": registry.tensor_id(root),
+                "grad_fn": None if fn is None else registry.node_id(fn),
+                "grad": value_json(grad),
+                "text": "",  # the ledger writes the chain-rule text once the names are known
+                "latex": "",
+            }
+            steps.append(seed)
         return {
             "line": self._line,
             "kind": self._kind,
@@ -93,39 +103,50 @@ class Recorder:
             "steps_dropped": 0,
         }
 
-    def _step(self, step: NodeStep, index: int) -> JSONDict:
+    def _step(self, step: NodeStep, index: int) -> BackwardStep:
         registry = self._registry
         node = step.node
         out = registry.output_of(node)
+        node_id = registry.node_id(node)
+        name = type(node).__name__
+        tensor = None if out is None else registry.tensor_id(out)
         grad_output = value_json(step.grad_outputs[0]) if step.grad_outputs else None
-        base: JSONDict = {
-            "index": index,
-            "node": registry.node_id(node),
-            "name": type(node).__name__,
-            "tensor": None if out is None else registry.tensor_id(out),
-            "grad_output": grad_output,
-        }
-        if len(step.grad_outputs) > 1:
-            base["grad_outputs"] = [value_json(g) for g in step.grad_outputs]
+        result: BackwardStep
         if isinstance(node, AccumulateGrad):
-            return {
-                **base,
+            accumulate: AccumulateStep = {
+                "index": index,
                 "kind": "accumulate",
+                "node": node_id,
+                "name": name,
+                "tensor": tensor,
+                "grad_output": grad_output,
                 "before": value_json(step.grad_before),
                 "after": value_json(step.grad_after),
+                "text": "",  # written by the ledger
+                "latex": "",
             }
-        return {
-            **base,
-            "kind": "function",
-            "saved": dict(registry.snapshot(node).saved_ids),
-            "inputs": self._inputs(node, step),
-        }
+            result = accumulate
+        else:
+            function: FunctionStep = {
+                "index": index,
+                "kind": "function",
+                "node": node_id,
+                "name": name,
+                "tensor": tensor,
+                "grad_output": grad_output,
+                "saved": dict(registry.snapshot(node).saved_ids),
+                "inputs": self._inputs(node, step),
+            }
+            result = function
+        if len(step.grad_outputs) > 1:
+            result["grad_outputs"] = [value_json(g) for g in step.grad_outputs]
+        return result
 
-    def _inputs(self, node: Node, step: NodeStep) -> list[JSONDict]:
+    def _inputs(self, node: Node, step: NodeStep) -> list[StepInput]:
         registry = self._registry
         snap = registry.snapshot(node)
         derivatives = type(node).derivatives
-        inputs: list[JSONDict] = []
+        inputs: list[StepInput] = []
         for slot, (nxt, _nr) in enumerate(node.next_functions):
             d = derivatives[slot] if slot < len(derivatives) else None
             receiver = None if nxt is None else registry.output_of(nxt)
@@ -143,6 +164,8 @@ class Recorder:
                     "local_value": local,
                     # an input that needs no gradient gets none, as in PyTorch
                     "contribution": None if nxt is None else value_json(g),
+                    "text": "",  # written by the ledger
+                    "latex": "",
                 }
             )
         return inputs

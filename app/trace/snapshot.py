@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from app.trace.value import MAX_TEXT, JSONValue, clipped_text, value_json
+from app.contract import Value
+from app.trace.value import MAX_TEXT, clipped_text, value_json
 from engine.autograd.function import Node
 from engine.tensor import Tensor
 
@@ -24,7 +25,7 @@ class NodeSnapshot:
         self,
         saved_text: dict[str, str | None],
         saved_ids: dict[str, str],
-        local_values: list[JSONValue],
+        local_values: list[Value],
         freed: bool,
     ) -> None:
         self.saved_text = saved_text

@@ -10,10 +10,11 @@ limit becomes a summary object instead, so one huge tensor cannot blow up the re
 
 from __future__ import annotations
 
-import math
 from typing import Any, Final
 
 import numpy as np
+
+from app.contract import Number, Statistic, Value, ValueSummary, finite_or_text
 
 # Elements shown before a value is summarised (graph node data/grad, step values).
 MAX_ELEMENTS: Final = 64
@@ -22,20 +23,16 @@ HEAD_ELEMENTS: Final = 6
 # Characters of a repr kept in the JSON.
 MAX_TEXT: Final = 1000
 
-JSONValue = Any  # float | int | bool | str | list[JSONValue] | dict[str, JSONValue] | None
 
-
-def number_json(x: Any) -> float | int | bool | str:
+def number_json(x: Any) -> Number:
     """One array element as JSON: shortest round-trip text for floats of the array's precision."""
     if isinstance(x, np.bool_ | bool):
         return bool(x)
     if isinstance(x, np.integer | int):
         return int(x)
-    f = float(x)
-    if math.isnan(f):
-        return "nan"
-    if math.isinf(f):
-        return "inf" if f > 0 else "-inf"
+    f = finite_or_text(float(x))
+    if isinstance(f, str):
+        return f
     if isinstance(x, np.float32 | np.float16):
         # float(np.float32(0.1)) is 0.10000000149011612; str() gives numpy's shortest "0.1"
         return float(str(x))
@@ -47,7 +44,7 @@ def clipped_text(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def value_json(array: Any, max_elements: int = MAX_ELEMENTS) -> JSONValue:
+def value_json(array: Any, max_elements: int = MAX_ELEMENTS) -> Value:
     """`array` (numpy array, scalar, or None) as JSON; None stays None (never confused with 0)."""
     if array is None:
         return None
@@ -55,33 +52,34 @@ def value_json(array: Any, max_elements: int = MAX_ELEMENTS) -> JSONValue:
     if a.size > max_elements:
         return summary_json(a)
     if a.size == 0:
-        return a.tolist()  # nested empty lists of the right depth
-    flat = [number_json(v) for v in a.reshape(-1)]
+        empty: list[Value] = a.tolist()  # nested empty lists of the right depth
+        return empty
+    flat: list[Value] = [number_json(v) for v in a.reshape(-1)]
     return _nest(flat, a.shape)
 
 
-def summary_json(a: np.ndarray) -> dict[str, JSONValue]:
+def summary_json(a: np.ndarray) -> ValueSummary:
     """Shape, size, min/max/mean (over finite values) and the first few values of a big array."""
     flat = a.reshape(-1)
     finite = flat[np.isfinite(flat)] if a.dtype.kind in "fc" else flat
-    stats: dict[str, JSONValue] = {"min": None, "max": None, "mean": None}
+    low: Statistic = None
+    high: Statistic = None
+    mean: Statistic = None
     if finite.size:
         f64 = finite.astype(np.float64)
-        stats = {
-            "min": number_json(f64.min()),
-            "max": number_json(f64.max()),
-            "mean": number_json(f64.mean()),
-        }
+        low, high, mean = number_json(f64.min()), number_json(f64.max()), number_json(f64.mean())
     return {
         "summary": True,
         "shape": list(a.shape),
         "numel": int(a.size),
-        **stats,
+        "min": low,
+        "max": high,
+        "mean": mean,
         "head": [number_json(v) for v in flat[:HEAD_ELEMENTS]],
     }
 
 
-def _nest(flat: list[Any], shape: tuple[int, ...]) -> JSONValue:
+def _nest(flat: list[Value], shape: tuple[int, ...]) -> Value:
     if not shape:
         return flat[0]
     # build from the innermost dimension outwards; no recursion over rank
@@ -89,39 +87,3 @@ def _nest(flat: list[Any], shape: tuple[int, ...]) -> JSONValue:
     for dim in reversed(shape[1:]):
         rows = [rows[i : i + dim] for i in range(0, len(rows), dim)]
     return rows
-
-
-def value_text(value: JSONValue, max_elements: int = 4) -> str | None:
-    """Short plain text of a JSON value for the ledger ("2.0", "[1.0, 2.0]"); None if too big."""
-    if isinstance(value, dict) or value is None:
-        return None
-    if isinstance(value, list):
-        flat = _flatten(value)
-        if len(flat) > max_elements:
-            return None
-        return _list_text(value)
-    return _scalar_text(value)
-
-
-def _flatten(value: list[Any]) -> list[Any]:
-    out: list[Any] = []
-    stack: list[Any] = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(reversed(v))
-        else:
-            out.append(v)
-    return out
-
-
-def _list_text(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(_list_text(v) for v in value) + "]"
-    return _scalar_text(value)
-
-
-def _scalar_text(x: Any) -> str:
-    if isinstance(x, bool):
-        return "True" if x else "False"
-    return str(x)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import resource
 import signal
@@ -68,17 +69,28 @@ class Layer:
     note: str = ""
     replaced: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Layer:
-        return cls(
-            name=str(data["name"]),
-            active=bool(data["active"]),
-            note=str(data.get("note", "")),
-            replaced=bool(data.get("replaced", False)),
-        )
+def encode_layers(layers: Sequence[Layer]) -> bytes:
+    """The layers as a worker reports them to the pool (JSON)."""
+    return json.dumps([dataclasses.asdict(layer) for layer in layers]).encode("utf-8")
+
+
+def decode_layers(data: bytes) -> list[Layer]:
+    """The layers a worker reported; ValueError unless it is exactly their JSON."""
+    items = json.loads(data)
+    if not isinstance(items, list):
+        raise ValueError("not a list of layers")
+    layers = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"name", "active", "note", "replaced"}:
+            raise ValueError("not a layer")
+        name, active, note, replaced = item["name"], item["active"], item["note"], item["replaced"]
+        if not (isinstance(name, str) and isinstance(note, str)):
+            raise ValueError("not a layer")
+        if not (isinstance(active, bool) and isinstance(replaced, bool)):
+            raise ValueError("not a layer")
+        layers.append(Layer(name, active, note, replaced))
+    return layers
 
 
 # the API process ---------------------------------------------------------------------------

@@ -16,40 +16,53 @@ import multiprocessing.forkserver
 import os
 import signal
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Final
 
 from app.config import Settings
+from app.contract import RunResult, failed_run
 from app.interpreter.hints import hint_text
 from app.interpreter.limits import DEMOTE_AFTER_S, DEMOTED_NICENESS
+from app.worker.answer import (
+    READY,
+    STOP,
+    AnswerCheck,
+    AnswerRefused,
+    encode_job,
+    receive_answer,
+)
 from app.worker.isolation import (
     Layer,
+    decode_layers,
     describe,
     forkserver_environment,
     protect_api_process,
     worker_settings,
 )
-from app.worker.process import READY, worker_main
-from app.worker.program import empty_graph
+from app.worker.process import WorkerTarget, worker_main
 
 # Imported by the forkserver once, so a new worker starts without importing numpy again.
 _PRELOAD = ["app.worker.program"]
 # BLAS thread pools would multiply each worker's CPU use and address space.
 _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-_START_TIMEOUT_S = 60.0
+_START_TIMEOUT_S: Final = 60.0
 _log = logging.getLogger("autograd_lab.sandbox")
-
-
-WorkerEntry = Callable[[Connection, Settings], None]
 
 
 class PoolSaturated(Exception):
     """Every worker is busy and the queue is full: the client should retry later."""
+
+
+@dataclass(frozen=True, slots=True)
+class PoolAnswer:
+    """A program's result and how long it held a worker (queueing excluded), in ms."""
+
+    result: RunResult
+    run_ms: float
 
 
 @dataclass(slots=True)
@@ -62,18 +75,28 @@ class _Worker:
 class WorkerPool:
     """A fixed number of worker processes behind a bounded queue."""
 
-    def __init__(self, settings: Settings, entry: WorkerEntry = worker_main) -> None:
-        """`entry` is what each worker process runs; only tests pass another one (a probe that
-        starts exactly like `worker_main` and then runs trusted checks from inside)."""
+    def __init__(
+        self,
+        settings: Settings,
+        check: AnswerCheck | None = None,
+        target: WorkerTarget = worker_main,
+    ) -> None:
+        """`check` validates every answer's fields (in the pool's thread, before `run` returns
+        it; the web layer passes its response model's); `target` is what each worker process
+        runs (tests give a hostile one, or a probe that starts exactly like `worker_main` and
+        then checks its walls from inside)."""
         self.settings = settings
-        self._entry = entry
-        self.isolation: list[Layer] = []
+        self._check = check
+        self._target = target
+        self.isolation: list[Layer] = []  # the API's own layer, then the first worker's
         self._context: ForkServerContext | None = None
         self._idle: asyncio.Queue[_Worker] | None = None
         self._waiting = 0
         self._busy = 0
         self._executor = ThreadPoolExecutor(
-            max_workers=settings.workers + 1, thread_name_prefix="pool"
+            # one thread waits for each busy worker's answer; the rest start replacements
+            max_workers=2 * settings.workers + 1,
+            thread_name_prefix="pool",
         )
         self._workers: list[_Worker] = []
         self._replacing: set[asyncio.Future[_Worker | None]] = set()
@@ -109,7 +132,7 @@ class WorkerPool:
     def _stop_all(self) -> None:
         for worker in list(self._workers):
             with contextlib.suppress(OSError):
-                worker.connection.send(None)
+                worker.connection.send_bytes(STOP)
         for worker in list(self._workers):
             worker.process.join(timeout=1)
             _kill(worker)
@@ -119,7 +142,7 @@ class WorkerPool:
         assert self._context is not None
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=self._entry,
+            target=self._target,
             args=(child_end, worker_settings(self.settings)),
             daemon=True,
             name="sandbox",
@@ -127,12 +150,14 @@ class WorkerPool:
         process.start()
         child_end.close()
         # wait until the worker has walled itself in and is ready, so deadlines measure programs
-        ready = parent_end.recv() if parent_end.poll(_START_TIMEOUT_S) else None
-        if not isinstance(ready, dict) or ready.get("status") != READY:
+        layers = None
+        if parent_end.poll(_START_TIMEOUT_S) and _handshake(parent_end) == READY:
+            layers = _isolation_report(parent_end)
+        if layers is None:
             process.kill()
             raise RuntimeError("a sandbox worker did not start")
         if len(self.isolation) <= 1:  # the first worker tells what this host allows
-            self.isolation += [Layer.from_dict(layer) for layer in ready["isolation"]]
+            self.isolation += layers
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
         return worker
@@ -148,8 +173,8 @@ class WorkerPool:
         """(programs running, programs waiting)."""
         return self._busy, self._waiting
 
-    async def run(self, code: str, lang: str, focus: str | None) -> dict[str, Any]:
-        """Run one program in a worker; its `RunResult` as a dict, or a timeout/crash error."""
+    async def run(self, code: str, lang: str, focus: str | None) -> PoolAnswer:
+        """Run one program in a worker: its result (or a timeout/crash error) and the run time."""
         idle = self._idle
         if idle is None:
             raise RuntimeError("the worker pool is not started")
@@ -163,55 +188,81 @@ class WorkerPool:
         self._busy += 1
         started = time.perf_counter()
         try:
-            result, reusable = await self._round_trip(worker, (code, lang, focus))
+            result, reusable = await self._round_trip(worker, code, lang, focus)
         finally:
             self._busy -= 1
         # worker time only (not queueing): the rate limiter charges slow programs by it
-        result["run_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        run_ms = round((time.perf_counter() - started) * 1000, 1)
         if reusable:
             idle.put_nowait(worker)
         else:
             self._replace_in_background(worker)
-        return result
+        return PoolAnswer(result, run_ms)
 
     async def _round_trip(
-        self, worker: _Worker, job: tuple[str, str, str | None]
-    ) -> tuple[dict[str, Any], bool]:
-        """Send a job and wait (on the event loop, no thread) for its answer until the deadline.
+        self, worker: _Worker, code: str, lang: str, focus: str | None
+    ) -> tuple[RunResult, bool]:
+        """Send a job and wait for its answer until the deadline. A thread waits for the answer,
+        reads and decodes it, so neither a big answer nor a worker that stalls half-way blocks
+        the event loop; at the deadline the worker is killed, which ends the thread's read.
 
         Returns the answer and whether the worker may run another program; a worker that may
         not is replaced in the background, so no answer waits for a new process to start.
         """
         loop = asyncio.get_running_loop()
-        lang = job[1]
         deadline = self.settings.deadline_s
+        reading: asyncio.Future[RunResult | AnswerRefused | None] | None = None
         # A program stuck inside one C call (a huge sort) never reaches the interpreter's own
         # clock check: this timer lowers its priority from outside all the same.
         demotion = loop.call_later(DEMOTE_AFTER_S, _demote, worker)
         try:
-            worker.connection.send(job)
-            await asyncio.wait_for(_readable(loop, worker.connection), deadline)
-            # the worker writes its answer in one go once it is readable; EOF if it died
-            result: dict[str, Any] = worker.connection.recv()
+            worker.connection.send_bytes(encode_job(code, lang, focus))
+            reading = loop.run_in_executor(
+                self._executor,
+                _receive,
+                worker.connection,
+                self.settings.max_answer_bytes,
+                self._check,
+            )
+            answer = await asyncio.wait_for(asyncio.shield(reading), deadline)
         except TimeoutError:
+            assert reading is not None
+            worker.process.kill()  # its end of the pipe closes: the thread's read returns
+            await reading
             return _timeout_result(deadline, lang), False
-        except (EOFError, OSError):
-            reaping = loop.run_in_executor(self._executor, _reap, worker)
-            exitcode = await asyncio.shield(reaping)
-            return _crash_result(exitcode, self.settings, lang), False
+        except OSError:  # the job could not be sent: the worker is gone
+            return await self._crash(worker, lang), False
         except asyncio.CancelledError:
             # the client went away mid-program: its worker is replaced in the background
-            self._replace_in_background(worker)
+            self._discard(worker, reading)
             raise
-        except Exception:  # an answer that cannot be unpickled: the worker is not trusted again
-            return _crash_result(None, self.settings, lang), False
         finally:
             demotion.cancel()
+        if answer is None:  # EOF: the worker died before answering
+            return await self._crash(worker, lang), False
+        if isinstance(answer, AnswerRefused):  # the worker is not trusted again
+            return _refused_result(answer, lang), False
         worker.jobs += 1
         # a worker whose program ran long lowered its own priority (Budget.check_time); it cannot
         # raise it again without privileges, so it is replaced rather than reused
         demoted = _niceness(worker) > 0
-        return result, worker.jobs < self.settings.worker_max_jobs and not demoted
+        return answer, worker.jobs < self.settings.worker_max_jobs and not demoted
+
+    async def _crash(self, worker: _Worker, lang: str) -> RunResult:
+        loop = asyncio.get_running_loop()
+        exitcode = await asyncio.shield(loop.run_in_executor(self._executor, _reap, worker))
+        return _crash_result(exitcode, self.settings, lang)
+
+    def _discard(
+        self, worker: _Worker, reading: asyncio.Future[RunResult | AnswerRefused | None] | None
+    ) -> None:
+        """Replace `worker`; if its answer is being read, once the read has ended (killing the
+        worker ends it), so the pipe is never closed under a thread still reading it."""
+        if reading is None or reading.done():
+            self._replace_in_background(worker)
+            return
+        worker.process.kill()
+        reading.add_done_callback(lambda _: self._replace_in_background(worker))
 
     def _replace_in_background(self, worker: _Worker) -> None:
         """Kill `worker` and start another (in a thread); the new one joins the idle queue."""
@@ -235,23 +286,16 @@ class WorkerPool:
         return None if self._stopping else self._spawn()
 
 
-async def _readable(loop: asyncio.AbstractEventLoop, connection: Connection) -> None:
-    """Wait until the connection has data (or EOF) without blocking the event loop."""
-    ready: asyncio.Future[None] = loop.create_future()
-    fd = connection.fileno()
-
-    def wake() -> None:
-        if not ready.done():
-            ready.set_result(None)
-
-    loop.add_reader(fd, wake)
+def _receive(
+    connection: Connection, max_bytes: int, check: AnswerCheck | None
+) -> RunResult | AnswerRefused | None:
+    """The worker's answer, the reason it was refused, or None when the worker died (EOF)."""
     try:
-        await ready
-    finally:
-        loop.remove_reader(fd)
-        # uvloop leaves the fd non-blocking; recv() of an answer bigger than the pipe buffer
-        # would then fail half-way through (BlockingIOError), as if the worker had crashed
-        os.set_blocking(fd, True)
+        return receive_answer(connection, max_bytes, check)
+    except AnswerRefused as refused:
+        return refused
+    except Exception:  # EOFError: the worker died; OSError: the pipe broke
+        return None
 
 
 def _niceness(worker: _Worker) -> int:
@@ -286,34 +330,57 @@ def _kill(worker: _Worker) -> None:
         worker.connection.close()
 
 
-def _timeout_result(deadline: float, lang: str) -> dict[str, Any]:
-    return _error_result(
+def _timeout_result(deadline: float, lang: str) -> RunResult:
+    return failed_run(
         "TimeoutError",
         f"the program did not finish within {deadline:g} seconds and was stopped",
         hint_text("timeout", lang),
     )
 
 
-def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> dict[str, Any]:
+def _crash_result(exitcode: int | None, settings: Settings, lang: str) -> RunResult:
     if exitcode == -signal.SIGXCPU:
-        return _error_result(
+        return failed_run(
             "LimitExceeded",
             f"CPU time exceeded the limit of {settings.cpu_limit_s} s",
             hint_text("timeout", lang),
         )
     how = f" (signal {-exitcode})" if exitcode is not None and exitcode < 0 else ""
-    return _error_result(
+    return failed_run(
         "WorkerCrashed",
         f"the sandbox process running this program stopped unexpectedly{how}",
         hint_text("crash", lang),
     )
 
 
-def _error_result(kind: str, message: str, hint: str) -> dict[str, Any]:
-    return {
-        "stdout": "",
-        "error": {"type": kind, "message": message, "line": None, "hint": hint},
-        "warnings": [],
-        "graph": empty_graph(),
-        "backward": [],
-    }
+def _refused_result(refused: AnswerRefused, lang: str) -> RunResult:
+    what = "an answer " + (
+        str(refused) if refused.reason == "too-large" else "that is not a program's result"
+    )
+    return failed_run(
+        "WorkerCrashed",
+        f"the sandbox process running this program sent {what}; it was refused and the "
+        "process replaced",
+        hint_text("crash", lang),
+    )
+
+
+def _handshake(connection: Connection) -> bytes | None:
+    """The worker's first message (READY when it started well), read as bytes, never unpickled."""
+    try:
+        return connection.recv_bytes(len(READY))
+    except (EOFError, OSError):
+        return None
+
+
+def _isolation_report(connection: Connection) -> list[Layer] | None:
+    """The worker's second message: its isolation layers (bounded JSON, never unpickled)."""
+    try:
+        if not connection.poll(_START_TIMEOUT_S):
+            return None
+        return decode_layers(connection.recv_bytes(_MAX_REPORT_BYTES))
+    except (EOFError, OSError, ValueError):
+        return None
+
+
+_MAX_REPORT_BYTES: Final = 16_384

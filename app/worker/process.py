@@ -6,16 +6,17 @@ from __future__ import annotations
 import math
 import resource
 import signal
+from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
 
 from app.config import Settings
 from app.interpreter.limits import enable_demotion
-from app.worker.isolation import Layer, isolate_worker
+from app.worker.answer import READY, decode_job, encode_answer
+from app.worker.isolation import Layer, encode_layers, isolate_worker
 
 _OPEN_FILES = 32
-# What a worker sends once it has walled itself in and may be given programs.
-READY = "ready"
+# What a worker process runs: its end of the pipe and the settings.
+WorkerTarget = Callable[[Connection, Settings], None]
 
 
 def worker_main(connection: Connection, settings: Settings) -> None:
@@ -23,10 +24,10 @@ def worker_main(connection: Connection, settings: Settings) -> None:
     from app.worker.program import run_program  # already imported by the forkserver
 
     layers = start_worker(connection, settings)
-    connection.send(ready_message(layers))
+    send_ready(connection, layers)
     while True:
         try:
-            job = connection.recv()
+            job = decode_job(connection.recv_bytes())
         except (EOFError, OSError):
             return
         if job is None:
@@ -34,7 +35,7 @@ def worker_main(connection: Connection, settings: Settings) -> None:
         code, lang, focus = job
         _allow_cpu(settings.cpu_limit_s)
         result = run_program(code, lang, focus, settings)
-        connection.send(result.to_dict())
+        connection.send_bytes(encode_answer(result, settings.max_answer_bytes, lang))
 
 
 def start_worker(connection: Connection, settings: Settings) -> list[Layer]:
@@ -47,9 +48,10 @@ def start_worker(connection: Connection, settings: Settings) -> list[Layer]:
     return layers
 
 
-def ready_message(layers: list[Layer]) -> dict[str, Any]:
-    """The worker's first message: ready, and which isolation layers it runs under."""
-    return {"status": READY, "isolation": [layer.as_dict() for layer in layers]}
+def send_ready(connection: Connection, layers: list[Layer]) -> None:
+    """READY, then which isolation layers this worker runs under (JSON)."""
+    connection.send_bytes(READY)
+    connection.send_bytes(encode_layers(layers))
 
 
 def limit_resources(settings: Settings) -> None:

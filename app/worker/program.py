@@ -1,4 +1,4 @@
-"""`run_program`: one program, in this process, from source text to a JSON-ready `RunResult`.
+"""`run_program`: one program, in this process, from source text to its `app.contract.RunResult`.
 
 Workers call it (`app.worker.process`); tests may call it directly. It never raises for anything
 the program does: every failure becomes the result's `error`.
@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import contextvars
 import sys
-from dataclasses import dataclass, field
-from typing import Any
 
 from app.config import Settings, get_settings
+from app.contract import RunError, RunResult, empty_graph
 from app.interpreter import Evaluator, LimitExceeded, ProgramError, parse_program
 from app.interpreter.facades import TensorFacade
 from app.interpreter.hints import hint_for
@@ -22,33 +21,8 @@ from app.trace.program_trace import ProgramTrace
 _RECURSION_LIMIT = 6_000
 
 
-@dataclass(slots=True)
-class RunResult:
-    """What `/api/run` answers for one program (without `svg`, which the API process adds)."""
-
-    stdout: str = ""
-    error: dict[str, Any] | None = None
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    graph: dict[str, Any] = field(default_factory=lambda: empty_graph())
-    backward: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "stdout": self.stdout,
-            "error": self.error,
-            "warnings": self.warnings,
-            "graph": self.graph,
-            "backward": self.backward,
-        }
-
-
-def empty_graph() -> dict[str, Any]:
-    """The graph of a program that made no tensors (the trace's own empty answer)."""
-    graph, _ = ProgramTrace().finish({}, None)
-    return graph
-
-
-def error_dict(error: ProgramError, lang: str) -> dict[str, Any]:
+def error_json(error: ProgramError, lang: str) -> RunError:
+    """The error part of the result: PyTorch's type and message, the line, a hint in `lang`."""
     return {
         "type": error.type_name,
         "message": error.message,
@@ -69,7 +43,6 @@ def run_program(
 
 
 def _run(code: str, lang: str, focus: str | None, settings: Settings) -> RunResult:
-    result = RunResult()
     trace = ProgramTrace()
     evaluator = Evaluator(settings, trace)
     error: ProgramError | None
@@ -79,19 +52,22 @@ def _run(code: str, lang: str, focus: str | None, settings: Settings) -> RunResu
         error = refused
     else:
         error = evaluator.run(tree)
-    result.stdout = "".join(evaluator.transcript)
-    result.warnings = evaluator.warnings
-    if error is not None:
-        result.error = error_dict(error, lang)
+    result: RunResult = {
+        "stdout": "".join(evaluator.transcript),
+        "error": None if error is None else error_json(error, lang),
+        "warnings": evaluator.warnings,
+        "graph": empty_graph(),
+        "backward": [],
+    }
     tensors = {
         name: value.tensor
         for name, value in evaluator.names().items()
         if isinstance(value, TensorFacade)
     }
     try:
-        result.graph, result.backward = trace.finish(tensors, focus)
+        result["graph"], result["backward"] = trace.finish(tensors, focus)
     except MemoryError:
-        if result.error is None:
+        if result["error"] is None:
             limit = LimitExceeded("memory", settings.memory_limit_mb, " MB")
-            result.error = error_dict(limit, lang)
+            result["error"] = error_json(limit, lang)
     return result

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from engine.autograd.engine import run_backward
 from engine.autograd.function import AccumulateGrad, Node
 from engine.autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from engine.autograd.variable import Variable
-from engine.tensor import Tensor
+from engine.tensor_base import TensorBase
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
 
 __all__ = [
     "AccumulateGrad",
@@ -26,7 +30,7 @@ __all__ = [
 def _as_tuple(value: Tensor | Sequence[Tensor | None] | None) -> tuple[Tensor | None, ...]:
     if value is None:
         return ()
-    if isinstance(value, Tensor):
+    if isinstance(value, TensorBase):
         return (value,)
     return tuple(value)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.autograd import grad_mode
-from engine.autograd.function import AccumulateGrad, Grad, Node
+from engine.autograd.function import AccumulateGrad, Grad, Node, gradient_edge
 from engine.autograd.observer import BackwardStart, NodeStep, current_observer
 
 if TYPE_CHECKING:
@@ -33,13 +33,6 @@ _CREATE_GRAPH_WARNING = (
 )
 # PyTorch warns about this once per process; here once per context (one program run)
 _create_graph_warned: ContextVar[bool] = ContextVar("create_graph_warned", default=False)
-
-
-def gradient_edge(t: Tensor) -> Edge:
-    """Where a gradient for `t` enters the graph: its grad_fn, or its leaf's AccumulateGrad."""
-    if t._grad_fn is not None:
-        return t._grad_fn, t._output_nr
-    return t._grad_accumulator(), 0
 
 
 def _seed(roots: Sequence[Tensor], grads: Sequence[Tensor | None], as_tensors: bool) -> list[Grad]:

@@ -13,6 +13,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
+    from engine.tensor_base import TensorBase
 
 # A gradient flowing through the graph: a numpy array normally, a Tensor under create_graph.
 Grad = Any
@@ -79,7 +80,7 @@ class Node:
         self._saved: tuple[Tensor | None, ...] = ()
         self._versions: tuple[int, ...] = ()
         self._released = False
-        self._retained: list[tuple[int, Tensor]] | None = None
+        self._retained: list[tuple[int, TensorBase]] | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -156,7 +157,7 @@ class Node:
         """Elementwise ∂result/∂input per edge when the op is elementwise; None otherwise."""
         return tuple(None for _ in self.next_functions)
 
-    def retain_grad_of(self, output_nr: int, tensor: Tensor) -> None:
+    def retain_grad_of(self, output_nr: int, tensor: TensorBase) -> None:
         """Store the gradient flowing into this node at `output_nr` in `tensor.grad`."""
         if self._retained is None:
             self._retained = []
@@ -191,6 +192,32 @@ class AccumulateGrad(Node):
         # Runs as soon as it is ready, like PyTorch's (its sequence number is the maximum).
         self.sequence_nr = sys.maxsize
         self.variable = variable
+
+
+Edge = tuple[Node | None, int]
+
+
+def grad_accumulator(t: Tensor) -> AccumulateGrad:
+    """The leaf's AccumulateGrad, made on first use and then kept (one per leaf, as in PyTorch)."""
+    if t._accumulator is None:
+        t._accumulator = AccumulateGrad(t)
+    return t._accumulator
+
+
+def gradient_edge(t: Tensor) -> tuple[Node, int]:
+    """Where a gradient for `t` enters the graph: its grad_fn, or its leaf's AccumulateGrad."""
+    if t._grad_fn is not None:
+        return t._grad_fn, t._output_nr
+    return grad_accumulator(t), 0
+
+
+def input_edge(t: Tensor) -> Edge:
+    """The `next_functions` entry an op records for input `t` (`(None, 0)` if it needs no grad)."""
+    if not t._requires_grad:
+        return None, 0
+    if t._grad_fn is not None:
+        return t._grad_fn, t._output_nr
+    return grad_accumulator(t), 0
 
 
 def _modified_message(t: Tensor, expected: int, owner: Node | None = None) -> str:

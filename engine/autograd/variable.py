@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from engine.tensor import Tensor
+from engine.tensor_base import TensorBase
+
+if TYPE_CHECKING:
+    from engine.tensor import Tensor
 
 _VOLATILE_WARNING = (
     "volatile was removed and now has no effect. Use `with torch.no_grad():` instead."
@@ -16,7 +19,7 @@ class _VariableMeta(type):
     """Makes `isinstance(t, Variable)` true for every tensor, as in PyTorch."""
 
     def __instancecheck__(cls, obj: object) -> bool:
-        return isinstance(obj, Tensor)
+        return isinstance(obj, TensorBase)
 
     def __repr__(cls) -> str:
         return "<class 'torch.autograd.variable.Variable'>"
@@ -35,7 +38,7 @@ class Variable(metaclass=_VariableMeta):
             warnings.warn(_VOLATILE_WARNING, UserWarning, stacklevel=2)
             if requires_grad:
                 raise ValueError("Variable can't be volatile and require_grad at the same time!")
-        if not isinstance(data, Tensor):
+        if not isinstance(data, TensorBase):
             raise TypeError(f"Variable data has to be a tensor, but got {type(data).__name__}")
         t = data.detach()
         t._base = None

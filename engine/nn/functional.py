@@ -1,4 +1,8 @@
-"""`torch.nn.functional`: activations (relu, sigmoid, tanh, softmax, log_softmax) and losses."""
+"""`torch.nn.functional`: linear layers, activations and losses as functions.
+
+Each function checks and converts its arguments as PyTorch's does and calls the op in `engine/ops/`
+that records the backward node PyTorch records.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,18 @@ import warnings
 from typing import TYPE_CHECKING
 
 from engine import dtypes
-from engine.ops import activation, inplace, pointwise
-from engine.ops.graph import needs_grad
-from engine.ops.loss import cross_entropy, mse_loss, nll_loss
+from engine.autograd.record import needs_grad
+from engine.nn.reduction import resolve
+from engine.ops import activation, inplace, loss, pointwise
+from engine.ops.affine import linear
+from engine.ops.loss import cross_entropy, nll_loss
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
 
 __all__ = [
     "cross_entropy",
+    "linear",
     "log_softmax",
     "mse_loss",
     "nll_loss",
@@ -81,3 +88,14 @@ def log_softmax(
     if dim is None:
         dim = _implicit_dim("log_softmax", input.dim())
     return activation.log_softmax(input, dim, dtype)
+
+
+def mse_loss(
+    input: Tensor,
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """mean((input − target)²), or their sum, or each (MseLossBackward0)."""
+    return loss.mse_loss(input, target, reduction=resolve(size_average, reduce, reduction))

@@ -11,9 +11,11 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import scalar_type_name
 from engine.ops import conversion, pointwise
-from engine.ops.graph import expect_tensor, needs_grad, record, scalar_type_name
-from engine.ops.shape import wrap_dim
+from engine.ops.operand import expect_tensor
+from engine.size import wrap_dim
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor

@@ -1,4 +1,4 @@
-"""Arithmetic: `+ - * / **` and negation, with broadcasting, Python numbers and reflected forms.
+"""Arithmetic: `+ - * /` and negation, with broadcasting, Python numbers and reflected forms.
 
 Each op computes its forward result and, when the graph is recorded, attaches its backward
 node; the node's `backward` is the op's local chain rule. A Python number operand gets the edge
@@ -11,21 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.autograd.function import Derivative, Grad, Node
+from engine.autograd.function import Derivative, Grad, Node, input_edge
 from engine.autograd.grad_mode import _grad_enabled
-from engine.dtypes import get_default_dtype
+from engine.autograd.record import needs_grad, record
+from engine.cpu.fma import fma32, fma64
+from engine.dtypes import SCALAR_TYPES, Number, get_default_dtype
 from engine.ops import pointwise
-from engine.ops.graph import (
-    SCALAR_TYPES,
-    Number,
-    binary_dtype,
-    broadcast_error,
-    check_operand,
-    needs_grad,
-    operand_data,
-    record,
-    sum_to,
-)
+from engine.ops.broadcast import broadcast_error, sum_to
+from engine.ops.operand import binary_dtype, check_operand, operand_data
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -35,17 +28,25 @@ def _shape(value: Tensor | Number) -> tuple[int, ...]:
     return () if isinstance(value, SCALAR_TYPES) else value._data.shape
 
 
-def _saved(value: Tensor | Number) -> Tensor | None:
-    return None if isinstance(value, SCALAR_TYPES) else value
+def add_scaled(x: Any, y: Any, alpha: Number) -> Any:
+    """x + alpha·y as ATen's add kernel computes it: for floats one fused multiply-add
+    (fma(y, alpha, x), alpha cast to the operands' dtype), which rounds once — `x + y * alpha`
+    rounds twice and differs in the last bit for about one value in five."""
+    dt = np.result_type(x, y)
+    if dt == np.float32:
+        return fma32(y, np.float32(alpha), x)
+    if dt == np.float64:
+        return fma64(y, np.float64(alpha), x)
+    return x + y * alpha
 
 
-def _scaled(b: Tensor | Number, alpha: Number) -> Tensor | Number:
-    """`alpha * b` as a forward operand only (the backward node applies alpha itself)."""
-    if alpha == 1:
-        return b
-    if isinstance(b, SCALAR_TYPES):
-        return b * alpha
-    return b._make(np.asarray(b._data * alpha, dtype=b._data.dtype), b._dtype)
+def alpha_ufunc(alpha: Number) -> Any:
+    """The elementwise kernel of add (alpha) or sub (−alpha) with a scale."""
+
+    def ufunc(x: Any, y: Any) -> Any:
+        return add_scaled(x, y, alpha)
+
+    return ufunc
 
 
 def _forward(a: Tensor, b: Tensor | Number, op: str, ufunc: Any) -> Tensor:
@@ -60,7 +61,7 @@ def _forward(a: Tensor, b: Tensor | Number, op: str, ufunc: Any) -> Tensor:
         except ValueError:
             raise broadcast_error(tuple(a._data.shape), _shape(b)) from None
         return a._make(data, a._dtype)
-    return _binary(a, b, op, ufunc)[0]
+    return elementwise_binary(a, b, op, ufunc)[0]
 
 
 def _requires(a: Tensor, b: Tensor | Number) -> bool:
@@ -68,10 +69,10 @@ def _requires(a: Tensor, b: Tensor | Number) -> bool:
 
 
 def _edges(a: Tensor, b: Tensor | Number) -> tuple[tuple[Node | None, int], ...]:
-    return (a._edge(), (None, 0) if isinstance(b, SCALAR_TYPES) else b._edge())
+    return (input_edge(a), (None, 0) if isinstance(b, SCALAR_TYPES) else input_edge(b))
 
 
-def _binary(
+def elementwise_binary(
     a: Tensor, b: Tensor | Number, op: str, ufunc: Any, *, float_result: bool = False
 ) -> tuple[Tensor, Any, Any]:
     """Forward of an elementwise binary op: (result tensor, a's operand, b's operand)."""
@@ -157,7 +158,10 @@ class RsubBackward1(Node):
 
 
 def add(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
-    result = _forward(a, _scaled(b, alpha) if alpha != 1 else b, "+", np.add)
+    if alpha == 1:
+        result = _forward(a, b, "+", np.add)
+    else:
+        result = elementwise_binary(a, b, "+", alpha_ufunc(alpha))[0]
     if _requires(a, b):
         node = AddBackward0()
         node.alpha = alpha
@@ -175,7 +179,8 @@ def sub(a: Tensor, b: Tensor | Number, alpha: Number = 1) -> Tensor:
             "Subtraction, the `-` operator, with two bool tensors is not supported. Use the "
             "`^` or `logical_xor()` operator instead."
         )
-    result, _, _ = _binary(a, _scaled(b, alpha), "-", np.subtract)
+    kernel = np.subtract if alpha == 1 else alpha_ufunc(-alpha)
+    result, _, _ = elementwise_binary(a, b, "-", kernel)
     if needs_grad(a, b):
         node = SubBackward0()
         node.alpha = alpha
@@ -258,6 +263,33 @@ def mul(a: Tensor, b: Tensor | Number) -> Tensor:
     return result
 
 
+class MulBackward1(Node):
+    """result = self * other, other a number (mul.Scalar);  ∂result/∂self = other."""
+
+    __slots__ = ("other",)
+    other: float
+    derivatives = (Derivative("self", "other", r"\mathrm{other}", "grad * other"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad * self.other,)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"other": self.other}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.asarray(self.other),)
+
+
+def mul_scalar(t: Tensor, other: float) -> Tensor:
+    data = t._data * np.asarray(other, dtype=t._data.dtype)
+    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
+    if needs_grad(t):
+        node = MulBackward1()
+        node.other = other
+        record(node, result, (t,))
+    return result
+
+
 class DivBackward0(Node):
     """result = self / other;  ∂result/∂self = 1 / other, ∂result/∂other = -self / other²."""
 
@@ -273,7 +305,7 @@ class DivBackward0(Node):
             "other",
             "-self / other²",
             r"-\frac{\mathrm{self}}{\mathrm{other}^2}",
-            "-grad * self / (other * other)",
+            "-grad * ((self / other) / other)",
         ),
     )
 
@@ -282,7 +314,8 @@ class DivBackward0(Node):
         if self.other_scalar is not None:
             return sum_to(grad / self.other_scalar, self.self_shape), None
         g_self = sum_to(grad / y, self.self_shape) if self.wants_self else None
-        g_other = None if x is None else sum_to(-grad * x / (y * y), self.other_shape)
+        # div_tensor_other_backward divides twice rather than by other², as PyTorch rounds it
+        g_other = None if x is None else sum_to(-grad * ((x / y) / y), self.other_shape)
         return g_self, g_other
 
     def local_values(self) -> tuple[np.ndarray | None, ...]:
@@ -299,7 +332,7 @@ class DivBackward0(Node):
 
 
 def div(a: Tensor, b: Tensor | Number) -> Tensor:
-    result, _, _ = _binary(a, b, "/", np.true_divide, float_result=True)
+    result, _, _ = elementwise_binary(a, b, "/", np.true_divide, float_result=True)
     if needs_grad(a, b):
         node = DivBackward0()
         node.self_shape = tuple(a._data.shape)
@@ -316,12 +349,38 @@ def div(a: Tensor, b: Tensor | Number) -> Tensor:
     return result
 
 
+class DivBackward1(Node):
+    """result = self / other, other a number (div.Scalar);  ∂result/∂self = 1 / other."""
+
+    __slots__ = ("other",)
+    other: float
+    derivatives = (Derivative("self", "1 / other", r"\frac{1}{\mathrm{other}}", "grad / other"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        return (grad / self.other,)
+
+    def saved_values(self) -> dict[str, Any]:
+        return {"other": self.other}
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return (np.asarray(1.0 / self.other),)
+
+
+def div_scalar(t: Tensor, other: int) -> Tensor:
+    result = t._make(np.asarray(t._data / np.asarray(other, dtype=t._data.dtype)), t._dtype)
+    if needs_grad(t):
+        node = DivBackward1()
+        node.other = other
+        record(node, result, (t,))
+    return result
+
+
 def rdiv(a: Tensor, other: Number) -> Tensor:
     """`other / a`: PyTorch computes `reciprocal(a) * other`, so the graph shows both nodes."""
     return mul(pointwise.reciprocal(a), other)
 
 
-# --- neg / pow ---------------------------------------------------------------------------------
+# --- neg ------------------------------------------------------------------------------------
 
 
 class NegBackward0(Node):
@@ -347,152 +406,3 @@ def neg(a: Tensor) -> Tensor:
     if needs_grad(a):
         record(NegBackward0(), result, (a,))
     return result
-
-
-class PowBackward0(Node):
-    """result = self ** exponent (a number);  ∂result/∂self = exponent · self^(exponent-1)."""
-
-    __slots__ = ("exponent",)
-    exponent: Number
-    saved_names = ("self",)
-    derivatives = (
-        Derivative(
-            "self",
-            "exponent * self^(exponent - 1)",
-            r"n \cdot \mathrm{self}^{\,n-1}",
-            "grad * exponent * self.pow(exponent - 1)",
-        ),
-    )
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        (x,) = saved
-        if self.exponent == 0:
-            return (grad * 0,)
-        return (grad * self.exponent * x ** (self.exponent - 1),)
-
-    def saved_values(self) -> dict[str, Any]:
-        values = super().saved_values()
-        values["exponent"] = self.exponent
-        return values
-
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        if self._released:
-            return (None,)
-        x = self._saved[0]
-        assert x is not None
-        return (np.asarray(self.exponent * x._data ** (self.exponent - 1)),)
-
-
-class PowBackward1(Node):
-    """result = self ** exponent (both tensors).
-
-    ∂result/∂self = exponent·self^(exponent-1);  ∂result/∂exponent = result·ln(self).
-    """
-
-    __slots__ = ("exponent_shape", "self_shape")
-    exponent_shape: tuple[int, ...]
-    self_shape: tuple[int, ...]
-    saved_names = ("self", "exponent", "result")
-    derivatives = (
-        Derivative(
-            "self",
-            "exponent * self^(exponent - 1)",
-            r"\mathrm{exponent} \cdot \mathrm{self}^{\,\mathrm{exponent}-1}",
-            "grad * exponent * self.pow(exponent - 1)",
-        ),
-        Derivative(
-            "exponent",
-            "result * ln(self)",
-            r"\mathrm{result} \cdot \ln \mathrm{self}",
-            "grad * result * self.log()",
-        ),
-    )
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        x, e, r = saved
-        g_self = sum_to(grad * e * x ** (e - 1), self.self_shape)
-        # PyTorch masks self == 0 where exponent >= 0 to keep the log finite
-        if isinstance(x, np.ndarray):
-            with np.errstate(divide="ignore", invalid="ignore"):
-                log_x = np.where((x == 0) & (e >= 0), 0.0, np.log(x)).astype(x.dtype)
-            g_exp = sum_to(grad * r * log_x, self.exponent_shape)
-        else:
-            g_exp = sum_to(grad * r * x.log(), self.exponent_shape)
-        return g_self, g_exp
-
-
-class PowBackward2(Node):
-    """result = self ** exponent (self a number);  ∂result/∂exponent = result · ln(self)."""
-
-    __slots__ = ("base",)
-    base: Number
-    saved_names = ("result",)
-    derivatives = (
-        Derivative(
-            "exponent",
-            "result * ln(self)",
-            r"\mathrm{result} \cdot \ln \mathrm{self}",
-            "grad * result * log(self)",
-        ),
-    )
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        (r,) = saved
-        return (grad * r * float(np.log(self.base)),)
-
-    def saved_values(self) -> dict[str, Any]:
-        values = super().saved_values()
-        values["self"] = self.base
-        return values
-
-
-def pow(a: Tensor | Number, exponent: Tensor | Number) -> Tensor:
-    if isinstance(a, SCALAR_TYPES):
-        # torch.pow(2, x): a number raised to a tensor
-        if isinstance(exponent, SCALAR_TYPES):
-            raise TypeError("pow() received an invalid combination of arguments")
-        return rpow(exponent, a)
-    check_operand(exponent, "** or pow()", a)
-    if isinstance(exponent, SCALAR_TYPES):
-        dt = binary_dtype(a, exponent)
-        x = operand_data(a, dt)
-        if not dt.is_floating_point and exponent < 0:
-            raise RuntimeError("Integers to negative integer powers are not allowed.")
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            data = np.asarray(np.power(x, exponent), dtype=dt.np)
-        result = a._make(data, dt)
-        if needs_grad(a):
-            node = PowBackward0()
-            node.exponent = exponent
-            node.save(a)
-            record(node, result, (a,))
-        return result
-    result, _, _ = _binary(a, exponent, "**", _safe_power)
-    if needs_grad(a, exponent):
-        node1 = PowBackward1()
-        node1.self_shape = tuple(a._data.shape)
-        node1.exponent_shape = tuple(exponent._data.shape)
-        node1.save(a, exponent, result)
-        record(node1, result, (a, exponent))
-    return result
-
-
-def rpow(a: Tensor, base: Number) -> Tensor:
-    """`base ** a` for a Python number `base` (PyTorch's pow.Scalar → PowBackward2)."""
-    check_operand(base, "** or pow()", a)
-    dt = binary_dtype(a, base)
-    x = operand_data(a, dt)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        data = np.asarray(np.power(base, x), dtype=dt.np)
-    result = a._make(data, dt)
-    if needs_grad(a):
-        node = PowBackward2()
-        node.base = base
-        node.save(result)
-        record(node, result, (a,))
-    return result
-
-
-def _safe_power(x: Any, y: Any) -> Any:
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return np.power(x, y)

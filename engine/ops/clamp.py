@@ -12,16 +12,10 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops.graph import (
-    SCALAR_TYPES,
-    Number,
-    binary_dtype,
-    broadcast_shape,
-    expect_tensor,
-    needs_grad,
-    record,
-    sum_to,
-)
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import SCALAR_TYPES, Number
+from engine.ops.broadcast import broadcast_shape, sum_to
+from engine.ops.operand import binary_dtype, expect_tensor
 from engine.ops.pointwise import UnaryNode, where_mask
 
 if TYPE_CHECKING:

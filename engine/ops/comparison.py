@@ -13,19 +13,10 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops.graph import (
-    SCALAR_TYPES,
-    Number,
-    binary_dtype,
-    broadcast_error,
-    broadcast_shape,
-    expect_tensor,
-    needs_grad,
-    operand_data,
-    record,
-    scalar_type_name,
-    sum_to,
-)
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import SCALAR_TYPES, Number, scalar_type_name
+from engine.ops.broadcast import broadcast_error, broadcast_shape, sum_to
+from engine.ops.operand import binary_dtype, expect_tensor, operand_data
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -275,3 +266,41 @@ def all(t: Tensor, dim: int | None = None, keepdim: bool = False) -> Tensor:
     """True where every element (along `dim`) is non-zero."""
     expect_tensor("all", t)
     return t._make(np.asarray(np.all(_truth(t), axis=dim, keepdims=keepdim)), dtypes.bool_)
+
+
+# --- masked_fill -------------------------------------------------------------------------------
+
+
+class MaskedFillBackward0(Node):
+    """result = self.masked_fill(mask, value);  ∂result/∂self = 0 where mask, else 1."""
+
+    __slots__ = ("mask",)
+    mask: np.ndarray
+    derivatives = (
+        Derivative(
+            "self",
+            "0 where mask, else 1",
+            r"\mathbb{1}[\lnot\mathrm{mask}]",
+            "grad.masked_fill(mask, 0)",
+        ),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        keep = ~self.mask
+        if isinstance(grad, np.ndarray | np.generic):
+            return (np.where(keep, grad, np.zeros((), dtype=grad.dtype)),)
+        return (grad * grad._make(keep.astype(grad._data.dtype), grad.dtype),)
+
+    def local_values(self) -> tuple[np.ndarray | None, ...]:
+        return ((~self.mask).astype(np.float32),)
+
+
+def masked_fill_mask(t: Tensor, mask: np.ndarray) -> Tensor:
+    """`t.masked_fill_(mask, 0.0)` on a fresh result (MaskedFillBackward0)."""
+    data = np.where(mask, np.zeros((), dtype=t._data.dtype), t._data)
+    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
+    if needs_grad(t):
+        node = MaskedFillBackward0()
+        node.mask = np.broadcast_to(mask, t._data.shape).copy()
+        record(node, result, (t,))
+    return result

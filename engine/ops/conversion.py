@@ -8,7 +8,7 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops.graph import needs_grad, record
+from engine.autograd.record import needs_grad, record
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor

@@ -14,19 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.autograd.function import Derivative, Grad, Node
+from engine.autograd.function import Derivative, Grad, Node, grad_accumulator
 from engine.autograd.grad_mode import is_grad_enabled
-from engine.ops import arithmetic, clamp, shape
-from engine.ops.graph import (
-    SCALAR_TYPES,
-    Number,
-    binary_dtype,
-    check_operand,
-    needs_grad,
-    operand_data,
-    record,
-    sum_to,
-)
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import SCALAR_TYPES, Number
+from engine.ops import arithmetic, clamp, indexing
+from engine.ops.broadcast import sum_to
+from engine.ops.operand import binary_dtype, check_operand, operand_data
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -65,7 +59,7 @@ def _old_value(t: Tensor) -> Tensor:
     old._output_nr = t._output_nr
     old._requires_grad = t._requires_grad
     if t._grad_fn is None and t._requires_grad:
-        old._accumulator = t._grad_accumulator()
+        old._accumulator = grad_accumulator(t)
     return old
 
 
@@ -113,7 +107,11 @@ def _binary_inplace(
 def add_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
     if alpha != 1:
         return _binary_inplace(
-            t, other, "+=", lambda a, b: arithmetic.add(a, b, alpha=alpha), _alpha_add(alpha)
+            t,
+            other,
+            "+=",
+            lambda a, b: arithmetic.add(a, b, alpha=alpha),
+            arithmetic.alpha_ufunc(alpha),
         )
     return _binary_inplace(t, other, "+=", arithmetic.add, np.add)
 
@@ -121,7 +119,11 @@ def add_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
 def sub_(t: Tensor, other: Tensor | Number, alpha: Number = 1) -> Tensor:
     if alpha != 1:
         return _binary_inplace(
-            t, other, "-=", lambda a, b: arithmetic.sub(a, b, alpha=alpha), _alpha_add(-alpha)
+            t,
+            other,
+            "-=",
+            lambda a, b: arithmetic.sub(a, b, alpha=alpha),
+            arithmetic.alpha_ufunc(-alpha),
         )
     return _binary_inplace(t, other, "-=", arithmetic.sub, np.subtract)
 
@@ -137,13 +139,6 @@ def div_(t: Tensor, other: Tensor | Number) -> Tensor:
             f"{_CAST_NAMES.get(t._dtype.name, t._dtype.name)}"
         )
     return _binary_inplace(t, other, "/=", arithmetic.div, np.true_divide)
-
-
-def _alpha_add(alpha: Number) -> Callable[[Any, Any], Any]:
-    def ufunc(x: Any, y: Any) -> Any:
-        return x + y * alpha
-
-    return ufunc
 
 
 def clamp_(t: Tensor, min: Number | None, max: Number | None) -> Tensor:
@@ -285,7 +280,7 @@ def setitem(t: Tensor, index: Any, value: Tensor | Number) -> None:
             "a view of a leaf Variable that requires grad is being used in an in-place operation."
         )
     check_inplace(t)
-    idx = shape.numpy_index(t, index)
+    idx = indexing.numpy_index(t, index)
     data = value if isinstance(value, SCALAR_TYPES) else value._data
     grad = needs_grad(t, value)
     old = _old_value(t) if grad else None

@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops import conversion, shape
-from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
+from engine.autograd.record import needs_grad, record
+from engine.cpu import blas
+from engine.dtypes import scalar_type_name
+from engine.ops import conversion, view
+from engine.ops.broadcast import broadcast_shape
+from engine.ops.operand import expect_tensor
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -40,44 +44,6 @@ def _save_pair(node: Node, a: Tensor, b: Tensor) -> None:
 def _product(a: Tensor, b: Tensor, data: Any) -> Tensor:
     dt = a._dtype
     return a._make(np.asarray(data, dtype=dt.np), dt)
-
-
-# --- the arithmetic of a product --------------------------------------------------------------
-
-
-def _sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a @ b as Σ_p a[:, p]·b[p, :], each product rounded, added left to right from 0."""
-    acc = np.zeros((a.shape[0], b.shape[1]), dtype=np.result_type(a, b))
-    for p in range(a.shape[1]):
-        acc = acc + a[:, p : p + 1] * b[p : p + 1, :]
-    return acc
-
-
-def _mm_data(a: np.ndarray, b: np.ndarray, dot: bool = False) -> np.ndarray:
-    """a @ b for 2-D arrays, summed in PyTorch's order where it is known.
-
-    PyTorch's CPU BLAS adds small products one term at a time; numpy's BLAS blocks and
-    vectorises them, which changes the last bit of a third of small float32 results. The shape
-    rules below were measured against torch 2.13 (AVX2, 1 thread); elsewhere numpy's matmul.
-    """
-    m, k = a.shape
-    n = b.shape[1]
-    if a.dtype.kind == "f" and k > 0:
-        if dot:
-            small = k <= 3
-        elif n == 1:
-            small = m == 1 or k <= 4  # gemv
-        else:
-            small = m == 1 or (k <= 7 and (m <= 3 or n <= 9))
-        if small:
-            return _sequential(a, b)
-    return np.asarray(np.matmul(a, b))
-
-
-def _mv_data(m: np.ndarray, v: np.ndarray) -> np.ndarray:
-    if m.dtype.kind == "f" and 0 < m.shape[1] <= 4:
-        return _sequential(m, v[:, None])[:, 0]
-    return np.asarray(np.matmul(m, v))
 
 
 # --- dot ---------------------------------------------------------------------------------------
@@ -116,7 +82,7 @@ def dot(a: Tensor, b: Tensor) -> Tensor:
             f"[{b._data.size}] to have the same number of elements, but got {a._data.size} "
             f"and {b._data.size} elements respectively"
         )
-    result = _product(a, b, _mm_data(a._data[None, :], b._data[:, None], dot=True).reshape(()))
+    result = _product(a, b, blas.dot(a._data, b._data))
     if needs_grad(a, b):
         node = DotBackward0()
         _save_pair(node, a, b)
@@ -142,10 +108,10 @@ class MvBackward0(Node):
         if _is_array(grad):
             return (
                 None if v is None else np.outer(grad, v),
-                None if m is None else _mv_data(m.T, grad),
+                None if m is None else blas.mv(m.T, grad),
             )
         g_self = None if v is None else grad.reshape(-1, 1) * v
-        g_vec = None if m is None else mv(shape.t(m), grad)
+        g_vec = None if m is None else mv(view.t(m), grad)
         return g_self, g_vec
 
 
@@ -166,7 +132,7 @@ def mv(m: Tensor, v: Tensor) -> Tensor:
             "addmv input tensors must have the same dtype, but got "
             f"{_scalar_name(v)}, {_scalar_name(m)}, and {_scalar_name(v)}"
         )
-    result = _product(m, v, _mv_data(m._data, v._data))
+    result = _product(m, v, blas.mv(m._data, v._data))
     if needs_grad(m, v):
         node = MvBackward0()
         _save_pair(node, m, v)
@@ -193,11 +159,11 @@ class MmBackward0(Node):
         a, b = saved
         if _is_array(grad):
             return (
-                None if b is None else _mm_data(grad, b.T),
-                None if a is None else _mm_data(a.T, grad),
+                None if b is None else blas.mm(grad, b.T),
+                None if a is None else blas.mm(a.T, grad),
             )
-        g_self = None if b is None else mm(grad, shape.t(b))
-        g_mat2 = None if a is None else mm(shape.t(a), grad)
+        g_self = None if b is None else mm(grad, view.t(b))
+        g_mat2 = None if a is None else mm(view.t(a), grad)
         return g_self, g_mat2
 
     def saved_values(self) -> dict[str, Any]:
@@ -222,7 +188,7 @@ def mm(a: Tensor, b: Tensor) -> Tensor:
             f"{_C10_NAMES.get(a._dtype.name, a._dtype.name)} != "
             f"{_C10_NAMES.get(b._dtype.name, b._dtype.name)}"
         )
-    result = _product(a, b, _mm_data(a._data, b._data))
+    result = _product(a, b, blas.mm(a._data, b._data))
     if needs_grad(a, b):
         node = MmBackward0()
         node.self_sizes = (n, k)
@@ -248,11 +214,12 @@ class BmmBackward0(Node):
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         a, b = saved
         if _is_array(grad):
-            g_self = None if b is None else np.matmul(grad, np.swapaxes(b, 1, 2))
-            g_mat2 = None if a is None else np.matmul(np.swapaxes(a, 1, 2), grad)
-            return g_self, g_mat2
-        g_self = None if b is None else bmm(grad, shape.transpose(b, 1, 2))
-        g_mat2 = None if a is None else bmm(shape.transpose(a, 1, 2), grad)
+            return (
+                None if b is None else blas.bmm(grad, np.swapaxes(b, 1, 2)),
+                None if a is None else blas.bmm(np.swapaxes(a, 1, 2), grad),
+            )
+        g_self = None if b is None else bmm(grad, view.transpose(b, 1, 2))
+        g_mat2 = None if a is None else bmm(view.transpose(a, 1, 2), grad)
         return g_self, g_mat2
 
 
@@ -271,7 +238,7 @@ def bmm(a: Tensor, b: Tensor) -> Tensor:
         )
     if a._dtype is not b._dtype:
         raise RuntimeError(f"expected scalar type {_scalar_name(a)} but found {_scalar_name(b)}")
-    result = _product(a, b, np.matmul(a._data, b._data))
+    result = _product(a, b, blas.bmm(a._data, b._data))
     if needs_grad(a, b):
         node = BmmBackward0()
         _save_pair(node, a, b)
@@ -309,7 +276,7 @@ def _unsafe_view(t: Tensor, size: tuple[int, ...]) -> Tensor:
     """`at::_unsafe_view`: a reshape of a fresh result (UnsafeViewBackward0)."""
     result = t._make(t._data.reshape(size), t._dtype)
     if needs_grad(t):
-        node = shape.UnsafeViewBackward0()
+        node = view.UnsafeViewBackward0()
         node.self_sizes = tuple(t._data.shape)
         record(node, result, (t,))
     return result
@@ -318,9 +285,9 @@ def _unsafe_view(t: Tensor, size: tuple[int, ...]) -> Tensor:
 def _viewable(data: np.ndarray, size: tuple[int, ...]) -> bool:
     if data.flags["C_CONTIGUOUS"]:
         return True
-    view = data.view()
+    reshaped = data.view()
     try:
-        view.shape = size
+        reshaped.shape = size
     except AttributeError:
         return False
     return True
@@ -329,7 +296,7 @@ def _viewable(data: np.ndarray, size: tuple[int, ...]) -> bool:
 def _reshape(t: Tensor, size: tuple[int, ...]) -> Tensor:
     """`reshape` as PyTorch decomposes it: a view when strides allow, else clone + _unsafe_view."""
     if _viewable(t._data, size):
-        return shape.view(t, size)
+        return view.view(t, size)
     return _unsafe_view(conversion.clone(t), size)
 
 
@@ -348,7 +315,7 @@ def _is_contiguous(data: np.ndarray) -> bool:
 
 
 def _mT(t: Tensor) -> Tensor:
-    return shape.transpose(t, -2, -1)
+    return view.transpose(t, -2, -1)
 
 
 def _should_fold(a: Tensor, b: Tensor) -> bool:
@@ -385,7 +352,7 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     if d1 == 2 and d2 == 1:
         return mv(a, b)
     if d1 == 1 and d2 == 2:
-        return _squeeze0_(mm(shape.unsqueeze(a, 0), b))
+        return _squeeze0_(mm(view.unsqueeze(a, 0), b))
     if d1 == 2 and d2 == 2:
         return mm(a, b)
     if _should_fold(a, b):
@@ -397,7 +364,7 @@ def _folded(a: Tensor, b: Tensor) -> Tensor:
     """A batch folded into the rows of one matrix: (…, n, k) @ (k, p) as one mm (or mv)."""
     transpose = b._data.ndim > a._data.ndim
     t1 = _mT(b) if transpose else a
-    t2 = (shape.t(a) if a._data.ndim == 2 else a) if transpose else b
+    t2 = (view.t(a) if a._data.ndim == 2 else a) if transpose else b
     sizes_1 = tuple(t1._data.shape)
     output_shape = sizes_1[:-1]
     folded = math.prod(output_shape)
@@ -422,15 +389,15 @@ def _batched(a: Tensor, b: Tensor) -> Tensor:
     p = sb[-1] if d2 > 1 else 1
     batch = broadcast_shape(sa[: max(d1 - 2, 0)], sb[: max(d2 - 2, 0)])
     count = math.prod(batch)
-    a_expanded = _reshape(shape.expand(a, (*batch, n, m1)), (count, n, m1))
+    a_expanded = _reshape(view.expand(a, (*batch, n, m1)), (count, n, m1))
     vector_rhs = d2 == 1
-    b_expanded = shape.expand(b, (*batch, m2) if vector_rhs else (*batch, m2, p))
+    b_expanded = view.expand(b, (*batch, m2) if vector_rhs else (*batch, m2, p))
     if vector_rhs:
-        b_expanded = shape.unsqueeze(_reshape(b_expanded, (count, m2)), 2)
+        b_expanded = view.unsqueeze(_reshape(b_expanded, (count, m2)), 2)
     else:
         b_expanded = _reshape(b_expanded, (count, m2, p))
     output_shape = batch + ((n,) if d1 > 1 else ()) + ((p,) if d2 > 1 else ())
     product = bmm(a_expanded, b_expanded)
     if vector_rhs:
-        product = shape.squeeze(product, -1)
+        product = view.squeeze(product, -1)
     return _unsafe_view(product, output_shape)

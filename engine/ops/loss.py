@@ -13,10 +13,13 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops import activation, arithmetic, shape
+from engine.autograd.record import needs_grad, record
+from engine.dtypes import scalar_type_name
+from engine.ops import activation, arithmetic, comparison, view
 from engine.ops import reduction as reductions
+from engine.ops.broadcast import broadcast_shape
 from engine.ops.cascade_sum import torch_sum
-from engine.ops.graph import broadcast_shape, expect_tensor, needs_grad, record, scalar_type_name
+from engine.ops.operand import expect_tensor
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -112,8 +115,8 @@ def mse_loss(
         )
     code = reduction_code(reduction)
     size = broadcast_shape(tuple(input._data.shape), tuple(target._data.shape))
-    x = input if input._data.shape == size else shape.expand(input, size)
-    t = target if target._data.shape == size else shape.expand(target, size)
+    x = input if input._data.shape == size else view.expand(input, size)
+    t = target if target._data.shape == size else view.expand(target, size)
     dt = dtypes.promote_types(x._dtype, t._dtype)
     if not dt.is_floating_point:
         raise NotImplementedError(f"\"mse_cpu\" not implemented for '{scalar_type_name(dt)}'")
@@ -332,32 +335,6 @@ def nll_loss(
 # --- cross_entropy -----------------------------------------------------------------------------
 
 
-class DivBackward1(Node):
-    """result = self / other, other a number (div.Scalar);  ∂result/∂self = 1 / other."""
-
-    __slots__ = ("other",)
-    other: float
-    derivatives = (Derivative("self", "1 / other", r"\frac{1}{\mathrm{other}}", "grad / other"),)
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        return (grad / self.other,)
-
-    def saved_values(self) -> dict[str, Any]:
-        return {"other": self.other}
-
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        return (np.asarray(1.0 / self.other),)
-
-
-def _div_scalar(t: Tensor, other: int) -> Tensor:
-    result = t._make(np.asarray(t._data / np.asarray(other, dtype=t._data.dtype)), t._dtype)
-    if needs_grad(t):
-        node = DivBackward1()
-        node.other = other
-        record(node, result, (t,))
-    return result
-
-
 def cross_entropy(
     input: Tensor,
     target: Tensor,
@@ -392,7 +369,8 @@ def cross_entropy(
             return nll
         smooth = _smoothing_term(logp, target, weight, ignore_index, class_dim, code)
         return arithmetic.add(
-            _mul_scalar(nll, 1 - label_smoothing), _mul_scalar(smooth, label_smoothing / classes)
+            arithmetic.mul_scalar(nll, 1 - label_smoothing),
+            arithmetic.mul_scalar(smooth, label_smoothing / classes),
         )
     if label_smoothing > 0.0:
         target = arithmetic.add(
@@ -403,7 +381,9 @@ def cross_entropy(
         weighted = arithmetic.mul(weighted, weight.reshape(-1, *(1,) * (input._data.ndim - 2)))
     per_sample = arithmetic.neg(reduction_sum(weighted, class_dim, code))
     if code == 1:
-        return _div_scalar(per_sample, input._data.shape[0] if input._data.ndim > 1 else 1)
+        return arithmetic.div_scalar(
+            per_sample, input._data.shape[0] if input._data.ndim > 1 else 1
+        )
     return per_sample
 
 
@@ -422,7 +402,7 @@ def _smoothing_term(
         logp = arithmetic.mul(logp, weight.reshape(*shape))
     per_sample = arithmetic.neg(reductions.sum(logp, class_dim))
     ignored = target._data == ignore_index
-    per_sample = _masked_fill(per_sample, ignored)
+    per_sample = comparison.masked_fill_mask(per_sample, ignored)
     if code == 0:
         return per_sample
     total = reductions.sum(per_sample)
@@ -434,68 +414,6 @@ def _smoothing_term(
     picked = weight._data[target._data[~ignored].reshape(-1)]
     kept_weight = torch_sum(picked, (0,), False) if picked.size else np.zeros((), picked.dtype)
     return arithmetic.div(total, weight._make(np.asarray(kept_weight), weight._dtype))
-
-
-class MulBackward1(Node):
-    """result = self * other, other a number (mul.Scalar);  ∂result/∂self = other."""
-
-    __slots__ = ("other",)
-    other: float
-    derivatives = (Derivative("self", "other", r"\mathrm{other}", "grad * other"),)
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        return (grad * self.other,)
-
-    def saved_values(self) -> dict[str, Any]:
-        return {"other": self.other}
-
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        return (np.asarray(self.other),)
-
-
-def _mul_scalar(t: Tensor, other: float) -> Tensor:
-    data = t._data * np.asarray(other, dtype=t._data.dtype)
-    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
-    if needs_grad(t):
-        node = MulBackward1()
-        node.other = other
-        record(node, result, (t,))
-    return result
-
-
-class MaskedFillBackward0(Node):
-    """result = self.masked_fill(mask, value);  ∂result/∂self = 0 where mask, else 1."""
-
-    __slots__ = ("mask",)
-    mask: np.ndarray
-    derivatives = (
-        Derivative(
-            "self",
-            "0 where mask, else 1",
-            r"\mathbb{1}[\lnot\mathrm{mask}]",
-            "grad.masked_fill(mask, 0)",
-        ),
-    )
-
-    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
-        keep = ~self.mask
-        if isinstance(grad, np.ndarray | np.generic):
-            return (np.where(keep, grad, np.zeros((), dtype=grad.dtype)),)
-        return (grad * grad._make(keep.astype(grad._data.dtype), grad.dtype),)
-
-    def local_values(self) -> tuple[np.ndarray | None, ...]:
-        return ((~self.mask).astype(np.float32),)
-
-
-def _masked_fill(t: Tensor, mask: np.ndarray) -> Tensor:
-    """`t.masked_fill_(mask, 0.0)` on a fresh result (MaskedFillBackward0)."""
-    data = np.where(mask, np.zeros((), dtype=t._data.dtype), t._data)
-    result = t._make(np.asarray(data, dtype=t._data.dtype), t._dtype)
-    if needs_grad(t):
-        node = MaskedFillBackward0()
-        node.mask = np.broadcast_to(mask, t._data.shape).copy()
-        record(node, result, (t,))
-    return result
 
 
 def reduction_sum(t: Tensor, class_dim: int, code: int) -> Tensor:

@@ -15,11 +15,9 @@ import numpy as np
 
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
-from engine.ops.graph import (
-    expect_tensor,
-    needs_grad,
-    record,
-)
+from engine.autograd.record import needs_grad, record
+from engine.cpu import unary
+from engine.ops.operand import expect_tensor
 
 if TYPE_CHECKING:
     from engine.tensor import Tensor
@@ -41,12 +39,8 @@ def _apply(t: Tensor, fn: Callable[[np.ndarray], np.ndarray]) -> Tensor:
 
 
 def via_double(fn: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray], np.ndarray]:
-    """`fn` evaluated in float64 and rounded back for float32 input.
-
-    PyTorch's float32 exp, tanh, sin and cos are (nearly) correctly rounded; numpy's float32
-    kernels are an ulp off far more often, enough to change a printed digit. (numpy's own
-    float32 log agrees with PyTorch's more often, `log(exp(1.)) == 1.` included, so log keeps it.)
-    """
+    """`fn` evaluated in float64 and rounded back for float32 input (for kernels without an
+    exact counterpart in engine.cpu)."""
 
     def wrapped(x: np.ndarray) -> np.ndarray:
         if x.dtype == np.float32:
@@ -56,10 +50,11 @@ def via_double(fn: Callable[[np.ndarray], np.ndarray]) -> Callable[[np.ndarray],
     return wrapped
 
 
-exp_ = via_double(np.exp)
-sin_ = via_double(np.sin)
-cos_ = via_double(np.cos)
-tanh_ = via_double(np.tanh)
+# PyTorch's own kernels, bit for bit (MKL's VML on x86-64; see engine.cpu.unary)
+exp_ = unary.exp
+sin_ = unary.sin
+cos_ = unary.cos
+tanh_ = unary.tanh
 
 
 def _constant(like: Any, data: np.ndarray) -> Any:
@@ -137,7 +132,7 @@ class LogBackward0(UnaryNode):
 
 def log(t: Tensor) -> Tensor:
     expect_tensor("log", t)
-    result = _apply(t, np.log)
+    result = _apply(t, unary.log)
     return _unary(t, result, LogBackward0(), t)
 
 
@@ -163,7 +158,7 @@ class SqrtBackward0(UnaryNode):
 
 def sqrt(t: Tensor) -> Tensor:
     expect_tensor("sqrt", t)
-    result = _apply(t, np.sqrt)
+    result = _apply(t, unary.sqrt)
     return _unary(t, result, SqrtBackward0(), result)
 
 
@@ -225,10 +220,12 @@ class TanhBackward0(UnaryNode):
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         (y,) = saved
+        if _is_array(grad) and _is_array(y):
+            return (unary.tanh_backward(grad, y),)
         return (grad * (1 - y * y),)
 
     def local(self, saved: np.ndarray) -> np.ndarray:
-        return np.asarray(1 - saved * saved)
+        return unary.tanh_backward(np.ones((), saved.dtype), saved)
 
 
 def tanh(t: Tensor) -> Tensor:

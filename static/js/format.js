@@ -1,26 +1,49 @@
 // Formatting tensor values from the /api/run JSON (numbers, nested lists, null, "nan"/"inf")
 // as short text for the graph and the step description, and as LaTeX for the ledger.
 
-// Elements a label shows before it summarises (app/render/label.py MAX_LABEL_ELEMENTS).
+// Elements a label shows before it summarises (app/format.py MAX_LABEL_ELEMENTS).
 const LABEL_ELEMENTS = 4;
 
 /**
- * One number as the graph labels write it (Python's "{:.4g}", integral floats as "2.0"):
- * "2.0", "0.1235", "1e-08", "nan". `integral` is for int/bool tensors, where 2 stays "2".
+ * One number as the graph labels write it (app/format.py `label_number`: Python's "{:.4g}",
+ * integral floats as "2.0"): "2.0", "0.1235", "1e-08", "-0.0", "nan". `integral` is for int/bool
+ * tensors, where 2 stays "2". tests/browser/test_format_parity.py holds the two to the same text.
  */
 export function formatNumber(x, integral = false) {
   if (typeof x === "string") return x; // "nan", "inf", "-inf" arrive as strings
   if (typeof x === "boolean") return x ? "True" : "False";
+  if (x === null || x === undefined) return "None"; // a summary with no finite element
   if (typeof x !== "number" || !Number.isFinite(x)) return String(x);
-  if (Number.isInteger(x) && (integral || Math.abs(x) < 1e6)) return integral ? String(x) : `${x}.0`;
-  if (x === 0) return "0.0";
-  const exponent = Math.floor(Math.log10(Math.abs(Number(x.toPrecision(4)))));
-  if (exponent < -4 || exponent >= 4) {
-    const [mantissa, exp] = x.toExponential(3).split("e");
-    const power = Math.abs(Number(exp));
-    return `${trimZeros(mantissa)}e${exp.startsWith("-") ? "-" : "+"}${String(power).padStart(2, "0")}`;
+  if (Number.isInteger(x) && (integral || Math.abs(x) < 1e6)) {
+    if (integral) return String(x);
+    return Object.is(x, -0) ? "-0.0" : `${x}.0`;
   }
-  return trimZeros(x.toFixed(Math.max(0, 3 - exponent)));
+  const [sign, digits, exponent] = significant4(x);
+  if (exponent < -4 || exponent >= 4) {
+    const mantissa = trimZeros(`${digits[0]}.${digits.slice(1)}`);
+    const power = String(Math.abs(exponent)).padStart(2, "0");
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${power}`;
+  }
+  const point = exponent + 1; // digits before the decimal point
+  const whole = point > 0 ? digits.slice(0, point) : "0";
+  const fraction = point > 0 ? digits.slice(point) : "0".repeat(-point) + digits;
+  return sign + trimZeros(fraction ? `${whole}.${fraction}` : whole);
+}
+
+/**
+ * [sign, the 4 significant digits, the decimal exponent] of x rounded as Python rounds: to the
+ * nearest, ties to even. (JavaScript's toExponential breaks an exact tie away from zero:
+ * 1234.5 would give 1235 where Python gives 1234.)
+ */
+function significant4(x) {
+  const size = Math.abs(x);
+  let text = size.toExponential(3);
+  const five = size.toExponential(4); // "d.dddde±n": the 5th significant digit is five[5]
+  if (Number(five) === size && five[5] === "5" && Number(five[4]) % 2 === 0) {
+    text = five.slice(0, 5) + five.slice(6); // an exact tie: keep the even 4th digit
+  }
+  const [mantissa, exponent] = text.split("e");
+  return [x < 0 ? "-" : "", mantissa.replace(".", ""), Number(exponent)];
 }
 
 function trimZeros(text) {

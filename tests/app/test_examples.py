@@ -70,17 +70,17 @@ def test_golden_fixture_covers_every_example() -> None:
 def test_example_prints_what_pytorch_prints(example: Any) -> None:
     expected = golden()[example.slug]
     result = run_program(example.code, "en")
-    assert result.stdout == expected["stdout"]
+    assert result["stdout"] == expected["stdout"]
     if expected["error"] is None:
-        assert result.error is None
+        assert result["error"] is None
     else:
-        assert result.error is not None
-        assert result.error["type"] == expected["error"]["type"]
-        assert result.error["message"] == expected["error"]["message"]
-        assert result.error["line"] == expected["error"]["line"]
+        assert result["error"] is not None
+        assert result["error"]["type"] == expected["error"]["type"]
+        assert result["error"]["message"] == expected["error"]["message"]
+        assert result["error"]["line"] == expected["error"]["line"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.slug)
 def test_example_gives_the_page_a_graph_to_draw(example: Any) -> None:
     result = run_program(example.code, "en")
-    assert any(node["kind"] == "tensor" for node in result.graph["nodes"])
+    assert any(node["kind"] == "tensor" for node in result["graph"]["nodes"])

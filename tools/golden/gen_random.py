@@ -7,8 +7,8 @@ Run with the scratch torch virtualenv (torch is never a project dependency):
 It writes tests/engine/fixtures/random.json: a list of small programs, each a seed and a sequence
 of steps (`rand`, `randn`, `randint`, `randperm`, `normal`, `*_like`, `uniform_`, `normal_`,
 explicit generators, errors), and for every step what torch returned: dtype, shape, every value
-(floats as `float.hex`, so bit-exact), the repr, or the error. tests/engine/test_random.py replays
-the same steps through `engine`.
+(floats as `float.hex`, so bit-exact), the repr, or the error.
+tests/engine/sampling/test_random.py replays the same steps through `engine`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ RUNNER = StepRunner(torch)
 
 
 def run_step(step: Step, gens: dict[str, Any]) -> Any:
-    """One step on real torch; tests/engine/test_random.py replays it on `engine`."""
+    """One step on real torch; tests/engine/sampling/test_random.py replays it on `engine`."""
     return RUNNER.run(step, gens)
 
 

@@ -1,12 +1,15 @@
-"""Golden fixtures for the engine's fidelity corpus: what real PyTorch does for each program.
+"""Golden fixtures for the engine's fidelity corpora: what real PyTorch does for each program.
 
 Run with the scratch torch virtualenv (torch is never a project dependency):
 
-    /work/scratch/torchenv/bin/python tools/golden/generate.py
+    /work/scratch/torchenv/bin/python tools/golden/generate.py [api|engine]
 
-It runs every tests/golden/programs/<topic>/<name>.py through tools/golden/runner.py with real
-torch and writes tests/golden/expected.json: per program path, the printed output (as Python's
-interactive interpreter shows it), the error that stopped the program and every warning.
+It runs every <corpus>/<topic>/<name>.py through tools/golden/runner.py with real torch and
+writes the corpus's JSON: per program path, the printed output (as Python's interactive
+interpreter shows it), the error that stopped the program and every warning. Two corpora:
+`api` (tests/golden/programs → tests/golden/expected.json: the interpreter's language, run
+through /api/run too) and `engine` (tests/engine/programs → tests/engine/fixtures/programs.json:
+any Python, e.g. `class Net(nn.Module)` and try/except, run on the engine only).
 Memory addresses (`<MulBackward0 object at 0x…>`) are written as `0x…` so the file is stable;
 tests/engine/test_golden.py runs the same programs against `engine` and compares exactly, with
 the same normalisation.
@@ -25,8 +28,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-PROGRAMS = ROOT / "tests" / "golden" / "programs"
-OUT = ROOT / "tests" / "golden" / "expected.json"
+CORPORA = {
+    "api": (ROOT / "tests" / "golden" / "programs", ROOT / "tests" / "golden" / "expected.json"),
+    "engine": (
+        ROOT / "tests" / "engine" / "programs",
+        ROOT / "tests" / "engine" / "fixtures" / "programs.json",
+    ),
+}
+PROGRAMS, OUT = CORPORA["api"]
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -51,7 +60,17 @@ def normalise(value: Any) -> Any:
 
 def torch_modules() -> dict[str, types.ModuleType]:
     """Real torch (only the scratch virtualenv has it), under the names the corpus imports."""
-    names = ("torch", "torch.nn", "torch.nn.functional", "torch.autograd")
+    names = (
+        "torch",
+        "torch.nn",
+        "torch.nn.functional",
+        "torch.nn.init",
+        "torch.autograd",
+        "torch.optim",
+        "torch.optim.lr_scheduler",
+        "torch.utils",
+        "torch.utils.data",
+    )
     modules = {name: importlib.import_module(name) for name in names}
     modules["math"] = math
     return modules
@@ -79,6 +98,8 @@ def run_all(modules: dict[str, types.ModuleType]) -> dict[str, Any]:
 
 
 def main() -> None:
+    global PROGRAMS, OUT
+    PROGRAMS, OUT = CORPORA[sys.argv[1] if len(sys.argv) > 1 else "api"]
     modules = torch_modules()
     torch: Any = modules["torch"]
     torch.set_num_threads(1)

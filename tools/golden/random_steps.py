@@ -1,8 +1,8 @@
 """Replays the random-number fixture's steps on a torch-like module (real torch or `engine`).
 
 tools/golden/gen_random.py records what real PyTorch returns for each step and
-tests/engine/test_random.py replays the same steps on `engine`: both use this one interpreter of
-the step format, so the two sides cannot drift apart. Stdlib only.
+tests/engine/sampling/test_random.py replays the same steps on `engine`: both use this one
+interpreter of the step format, so the two sides cannot drift apart. Stdlib only.
 """
 
 from __future__ import annotations

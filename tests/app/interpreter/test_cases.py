@@ -45,4 +45,4 @@ def test_program_matches_pytorch(name: str) -> None:
     case = CASES[name]
     result = run_program(case["source"])
     expected = outcome(case["stdout"], case["error"], case["warnings"])
-    assert outcome(result.stdout, result.error, result.warnings) == expected
+    assert outcome(result["stdout"], result["error"], result["warnings"]) == expected

@@ -18,8 +18,8 @@ BASE = Settings(time_limit_s=10.0)
 
 def error_of(code: str, **limits: Any) -> tuple[str, str, int | None]:
     result = run_program(code, settings=dataclasses.replace(BASE, **limits))
-    assert result.error is not None
-    return result.error["type"], result.error["message"], result.error["line"]
+    assert result["error"] is not None
+    return result["error"]["type"], result["error"]["message"], result["error"]["line"]
 
 
 @pytest.mark.parametrize(
@@ -99,13 +99,13 @@ def test_wall_clock_limit_is_configurable() -> None:
 
 def test_the_same_program_runs_within_the_limits() -> None:
     result = run_program("import torch\nt = torch.zeros(10)\nprint(t.sum())", settings=BASE)
-    assert result.error is None and result.stdout == "tensor(0.)\n"
+    assert result["error"] is None and result["stdout"] == "tensor(0.)\n"
 
 
 def test_live_elements_are_freed_when_names_are_rebound() -> None:
     code = "import torch\nfor i in range(50):\n    t = torch.zeros(8)\nprint(t.shape)"
     result = run_program(code, settings=dataclasses.replace(BASE, max_live_elements=20))
-    assert result.error is None and result.stdout == "torch.Size([8])\n"
+    assert result["error"] is None and result["stdout"] == "torch.Size([8])\n"
 
 
 # costs estimated before C runs ------------------------------------------------------------
@@ -138,8 +138,8 @@ def test_live_elements_are_freed_when_names_are_rebound() -> None:
 )
 def test_cheap_cases_of_costly_builtins_behave_as_python(code: str, stdout: str) -> None:
     result = run_program(code, settings=BASE)
-    assert result.error is None, result.error
-    assert result.stdout == stdout
+    assert result["error"] is None, result["error"]
+    assert result["stdout"] == stdout
 
 
 def test_comparing_two_lists_that_contain_themselves_is_pythons_recursion_error() -> None:

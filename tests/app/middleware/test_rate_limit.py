@@ -10,9 +10,10 @@ from typing import Any
 import httpx
 
 from app.config import Settings
+from app.main import create_app
 from app.middleware.client_cookie import CLIENT_COOKIE, ClientCookie
 from app.middleware.limiter import BucketTable
-from app.middleware.rate_limit import RateLimitMiddleware
+from app.middleware.rate_limit import RateLimitMiddleware, report_run_time
 from app.middleware.types import Receive, Scope, Send
 
 CLASSROOM_IP = "203.0.113.7"
@@ -37,15 +38,16 @@ class Lab:
         self.clock = FakeClock()
         self.run_seconds = 0.0
         self.gate: asyncio.Event | None = None
-        self.server_timing: bytes | None = None
+        self.reported_run_s: float | None = None  # what the route tells the limiter
         self.app = RateLimitMiddleware(self.run_app, settings, clock=self.clock)
 
     async def run_app(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.gate is not None:
             await self.gate.wait()
         self.clock.now += self.run_seconds
-        headers = [] if self.server_timing is None else [(b"server-timing", self.server_timing)]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        if self.reported_run_s is not None:
+            report_run_time(scope, self.reported_run_s)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"{}"})
 
     def browser(self, ip: str = CLASSROOM_IP, scheme: str = "http") -> httpx.AsyncClient:
@@ -273,8 +275,8 @@ def test_waiting_in_the_queue_is_not_charged_when_the_app_reports_run_time() -> 
         return allowed
 
     queued, endless = Lab(**settings), Lab(**settings)
-    queued.server_timing = b'queue;dur=5800, run;desc="program";dur=200'
-    endless.server_timing = b"run;dur=6000.0"
+    queued.reported_run_s = 0.2  # the program held its worker 0.2 s of the 6
+    endless.reported_run_s = 6.0
     assert asyncio.run(requests_allowed(queued)) == 10
     assert asyncio.run(requests_allowed(endless)) == 1
 
@@ -309,3 +311,45 @@ def test_bucket_tables_stay_bounded() -> None:
         table.get(key, now=0.0).take(0.0)
     assert len(table) == 3
     assert table.get("a", now=0.0).tokens == 5  # forgotten: a fresh, full bucket
+
+
+def test_the_real_app_charges_the_worker_time_not_the_queue_wait() -> None:
+    # One worker: a program that runs into its 1.5 s time limit holds it while a second
+    # student's quick program waits in the queue. That student's wait must not be charged
+    # (1.5 s would cost 50 tokens at 100/s beyond the first second): only its run time is,
+    # which the route reports to the limiter in the request's state.
+    settings = Settings(
+        workers=1,
+        time_limit_s=1.5,
+        max_loop_iterations=10**12,
+        rate_limit_client_burst=2,
+        rate_limit_client_per_s=0.001,
+        rate_limit_slow_cost_per_s=100.0,
+    )
+
+    async def scenario() -> list[int]:
+        app = create_app(settings)
+        pool = app.state.pool
+        await pool.start()
+        try:
+            transport = httpx.ASGITransport(app=app, client=(CLASSROOM_IP, 50000))
+            base = "http://lab.test"
+            async with (
+                httpx.AsyncClient(transport=transport, base_url=base) as first,
+                httpx.AsyncClient(transport=transport, base_url=base) as second,
+            ):
+                await first.get("/")
+                await second.get("/")  # two students, two cookies
+                endless = asyncio.create_task(
+                    first.post("/api/run", json={"code": "while True:\n    pass"})
+                )
+                while pool.load[0] == 0:
+                    await asyncio.sleep(0.01)
+                queued = await second.post("/api/run", json={"code": "1 + 1"})
+                await endless
+                again = await second.post("/api/run", json={"code": "1 + 1"})
+                return [queued.status_code, again.status_code]
+        finally:
+            await pool.stop()
+
+    assert asyncio.run(scenario()) == [200, 200]

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from app.format import label_text as value_label
 from app.render.cache import SVGCache
 from app.render.dot import graph_to_dot
-from app.render.label import html_text, value_label
+from app.render.label import html_text
 from app.render.layout import layout_cost
 from app.render.options import DEFAULT_OPTIONS
 from app.render.pipeline import render_graph
@@ -392,3 +393,22 @@ def test_all_dot_slots_taken_means_busy_not_a_queue_without_end() -> None:
         slots.release()
     assert result.svg is None and result.error == "busy"
     assert result.message is not None and "busy" in result.message
+
+
+def test_the_picture_speaks_the_learner_s_language() -> None:
+    # The words beside names and the collapsed note are in the request's language; PyTorch's
+    # names (data, grad, grad_fn, AccumulateGrad) stay as PyTorch writes them.
+    graph = article_graph("zh-words")
+    graph["nodes"][1]["freed"] = True
+    zh = render_graph(graph, "zh", cache=SVGCache(1 << 20)).svg
+    en = render_graph(graph, "en", cache=SVGCache(1 << 20)).svg
+    assert zh is not None and en is not None
+    for words in ("（叶子）", "（输出）", "（保存的张量已释放）"):
+        assert words in zh
+    for words in ("(leaf)", "(output)", "(saved freed)"):
+        assert words in en and words not in zh
+    assert "grad_fn" in zh and "AccumulateGrad" in zh
+    options = replace(DEFAULT_OPTIONS, max_nodes=20)
+    collapsed = render_graph(chain_graph(48), "zh", options=options, cache=SVGCache(1 << 20))
+    assert collapsed.svg is not None
+    assert texts(group(parse_svg(collapsed.svg), "more")) == ["…… 另有 30 个节点未画出"]

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.i18n import all_strings
+from app.i18n.language import all_strings
 
 if TYPE_CHECKING:
     from conftest import PageClient

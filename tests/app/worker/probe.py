@@ -1,14 +1,16 @@
 """A test-only worker entry: starts exactly like `worker_main`, then runs trusted probes.
 
-`WorkerPool(settings, entry=probe_main)` gives a pool whose workers are walled in by the same
+`WorkerPool(settings, target=probe_main)` gives a pool whose workers are walled in by the same
 `start_worker` as the real ones; instead of programs they run the named probe functions below
 (test code, never reachable from `/api/run`: the app's pool always uses `worker_main`). A job is
-`(probe name, lang, argument)`, the pool's ordinary job shape, and each probe answers a dict.
+`(probe name, lang, argument)`, the pool's ordinary job shape; each probe's findings (a dict)
+travel back as the `stdout` of an ordinary answer, as JSON.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -19,22 +21,28 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from app.config import Settings
+from app.contract import failed_run
 from app.worker import process
-from app.worker.process import ready_message, start_worker
+from app.worker.answer import decode_job
+from app.worker.process import send_ready, start_worker
 
 
 def probe_main(connection: Connection, settings: Settings) -> None:
     layers = start_worker(connection, settings)
-    connection.send(ready_message(layers))
+    send_ready(connection, layers)
     while True:
         try:
-            job = connection.recv()
+            job = decode_job(connection.recv_bytes())
         except (EOFError, OSError):
             return
         if job is None:
             return
         name, _lang, argument = job
-        connection.send(PROBES[name](argument or "", settings))
+        findings = PROBES[name](argument or "", settings)
+        # an answer the pool accepts: the findings travel as the run's stdout (JSON)
+        answer = failed_run("Probe", name, None)
+        answer["stdout"] = json.dumps(findings)
+        connection.send_bytes(json.dumps(answer).encode())
 
 
 def _attempt(action: Callable[[], object]) -> str:

@@ -4,6 +4,7 @@ find no network, no other process, no writable file, no secret and no way to for
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -29,14 +30,16 @@ class ProbePool:
 
     def __init__(self, settings: Settings) -> None:
         self.loop = asyncio.new_event_loop()
-        self.pool = WorkerPool(settings, entry=probe_main)
+        self.pool = WorkerPool(settings, target=probe_main)
         self.loop.run_until_complete(self.pool.start())
 
     def probe(self, name: str, argument: str = "") -> dict[str, Any]:
         run = self.pool.run(name, "en", argument)
-        result: dict[str, Any] = self.loop.run_until_complete(asyncio.wait_for(run, 30))
-        result.pop("run_ms", None)
-        return result
+        answer = self.loop.run_until_complete(asyncio.wait_for(run, 30))
+        assert answer.result["error"] is not None, answer.result
+        assert answer.result["error"]["message"] == name, answer.result  # not a crash
+        findings: dict[str, Any] = json.loads(answer.result["stdout"])
+        return findings
 
     def close(self) -> None:
         self.loop.run_until_complete(self.pool.stop())

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings
-from app.worker.pool import PoolSaturated, WorkerPool
+from app.contract import RunResult
+from app.worker.pool import PoolAnswer, PoolSaturated, WorkerPool
 from app.worker.process import limit_resources
 
 with warnings.catch_warnings():
@@ -30,12 +31,10 @@ NORMAL = (
 ENDLESS = "while True:\n    pass"
 
 
-def run_in_pool(
-    settings: Settings, programs: list[str], during: Any = None
-) -> list[dict[str, Any]]:
+def run_in_pool(settings: Settings, programs: list[str], during: Any = None) -> list[RunResult]:
     """Start a pool, run `programs` one after another, stop it; `during(pool)` runs alongside."""
 
-    async def scenario() -> list[dict[str, Any]]:
+    async def scenario() -> list[RunResult]:
         pool = WorkerPool(settings)
         await pool.start()
         try:
@@ -43,7 +42,7 @@ def run_in_pool(
             for code in programs:
                 if during is not None:
                     threading.Thread(target=during, args=(pool,), daemon=True).start()
-                results.append(await pool.run(code, "en", None))
+                results.append((await pool.run(code, "en", None)).result)
             return results
         finally:
             await pool.stop()
@@ -90,7 +89,7 @@ def test_workers_are_recycled_after_their_job_allowance() -> None:
         try:
             first = pool._workers[0].process.pid
             # the second program waits for the worker that replaced the first one
-            outputs = [(await pool.run(NORMAL, "en", None))["stdout"] for _ in range(2)]
+            outputs = [(await pool.run(NORMAL, "en", None)).result["stdout"] for _ in range(2)]
             return outputs, [first, *(w.process.pid for w in pool._workers)]
         finally:
             await pool.stop()
@@ -176,7 +175,7 @@ def test_worker_os_limits_forbid_file_writes_and_large_memory(tmp_path: Path) ->
 
 
 def test_a_cancelled_request_does_not_lose_its_worker() -> None:
-    async def scenario() -> dict[str, Any]:
+    async def scenario() -> PoolAnswer:
         settings = Settings(workers=1, time_limit_s=20.0, max_loop_iterations=10**12)
         pool = WorkerPool(settings)
         await pool.start()
@@ -190,7 +189,7 @@ def test_a_cancelled_request_does_not_lose_its_worker() -> None:
         finally:
             await pool.stop()
 
-    assert asyncio.run(scenario())["stdout"] == "tensor(4.)\n"
+    assert asyncio.run(scenario()).result["stdout"] == "tensor(4.)\n"
 
 
 def test_large_answers_arrive_whole_under_uvloop() -> None:
@@ -200,13 +199,13 @@ def test_large_answers_arrive_whole_under_uvloop() -> None:
 
     program = "import torch\nfor i in range(300):\n    print(torch.arange(40.0) * i)"
 
-    async def scenario() -> list[dict[str, Any]]:
+    async def scenario() -> list[RunResult]:
         pool = WorkerPool(Settings(workers=4))
         await pool.start()
         try:
             # several at once: a busy loop reads while workers are still writing
             runs = [pool.run(program, "en", None) for _ in range(24)]
-            return list(await asyncio.gather(*runs))
+            return [answer.result for answer in await asyncio.gather(*runs)]
         finally:
             await pool.stop()
 
@@ -223,7 +222,7 @@ def test_a_long_program_yields_the_cpu_and_its_worker_is_replaced() -> None:
     slow = "x = 0\nfor i in range(2000000):\n    x = x + 1\nprint(x)"
     settings = Settings(workers=1, time_limit_s=30.0, max_loop_iterations=10**7)
 
-    async def scenario() -> tuple[dict[str, Any], int, list[int], list[int]]:
+    async def scenario() -> tuple[PoolAnswer, int, list[int], list[int]]:
         pool = WorkerPool(settings)
         await pool.start()
         try:
@@ -240,8 +239,8 @@ def test_a_long_program_yields_the_cpu_and_its_worker_is_replaced() -> None:
             await pool.stop()
 
     result, first, pids, nice = asyncio.run(scenario())
-    assert result["error"] is None and result["stdout"] == "2000000\n"
-    assert result["run_ms"] > 500
+    assert result.result["error"] is None and result.result["stdout"] == "2000000\n"
+    assert result.run_ms > 500
     assert first not in pids and len(pids) == 1  # replaced …
     assert nice == [0]  # … by a worker at normal priority
 

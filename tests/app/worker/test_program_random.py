@@ -21,7 +21,7 @@ TORCH_OUTPUT = (
 
 
 def test_seeded_sampling_in_the_sandbox_matches_pytorch() -> None:
-    result = run_program(PROGRAM, "en", None, Settings()).to_dict()
+    result = run_program(PROGRAM, "en", None, Settings())
     assert result["error"] is None
     stdout = result["stdout"]
     start = stdout.index("0x")

@@ -1,0 +1,22 @@
+"""`torch.nn.modules`: the layers, containers and losses."""
+
+from engine.nn.module import Module
+from engine.nn.modules.activation import LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from engine.nn.modules.container import Sequential
+from engine.nn.modules.linear import Identity, Linear
+from engine.nn.modules.loss import CrossEntropyLoss, MSELoss, NLLLoss
+
+__all__ = [
+    "CrossEntropyLoss",
+    "Identity",
+    "Linear",
+    "LogSoftmax",
+    "MSELoss",
+    "Module",
+    "NLLLoss",
+    "ReLU",
+    "Sequential",
+    "Sigmoid",
+    "Softmax",
+    "Tanh",
+]

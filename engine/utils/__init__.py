@@ -1,0 +1,1 @@
+"""`torch.utils`: hooks' removable handles and the data package."""

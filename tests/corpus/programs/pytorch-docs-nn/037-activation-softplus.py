@@ -1,0 +1,6 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+m = nn.Softplus()
+input = torch.randn(2)
+output = m(input)

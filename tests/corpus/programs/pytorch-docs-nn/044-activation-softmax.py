@@ -1,0 +1,6 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+m = nn.Softmax(dim=1)
+input = torch.randn(2, 3)
+output = m(input)

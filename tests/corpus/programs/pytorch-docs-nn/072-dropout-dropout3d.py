@@ -1,0 +1,6 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+m = nn.Dropout3d(p=0.2)
+input = torch.randn(20, 16, 4, 32, 32)
+output = m(input)

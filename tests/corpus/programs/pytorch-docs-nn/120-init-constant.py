@@ -1,0 +1,5 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+w = torch.empty(3, 5)
+nn.init.constant_(w, 0.3)

@@ -1,0 +1,55 @@
+import torch
+torch.__version__
+
+import torch.nn as nn
+class LeNet5(nn.Module):
+
+    def __init__(self):
+        super(LeNet5, self).__init__()
+        # 1 input image channel, 6 output channels, 5x5 square convolution
+        # kernel
+        self.conv1 = nn.Conv2d(1, 6, 5)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        # an affine operation: y = Wx + b
+        self.fc1 = nn.Linear(16 * 5 * 5, 120) # 这里论文上写的是conv,官方教程用了线性层
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        # Max pooling over a (2, 2) window
+        x = F.max_pool2d(F.relu(self.conv1(x)), (2, 2))
+        # If the size is a square you can only specify a single number
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = x.view(-1, self.num_flat_features(x))
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        x = self.fc3(x)
+        return x
+
+    def num_flat_features(self, x):
+        size = x.size()[1:]  # all dimensions except the batch dimension
+        num_features = 1
+        for s in size:
+            num_features *= s
+        return num_features
+
+
+net = LeNet5()
+print(net)
+
+import torchvision
+model = torchvision.models.alexnet(pretrained=False) #我们不下载预训练权重
+print(model)
+
+import torchvision
+model = torchvision.models.vgg16(pretrained=False) #我们不下载预训练权重
+print(model)
+
+# inception_v3需要scipy，所以没有安装的话pip install scipy 一下
+import torchvision
+model = torchvision.models.inception_v3(pretrained=False) #我们不下载预训练权重
+print(model)
+
+import torchvision
+model = torchvision.models.resnet18(pretrained=False) #我们不下载预训练权重
+print(model)

@@ -1,0 +1,117 @@
+"""The real-world corpus through POST /api/run: what passes today keeps passing, exactly.
+
+Programs are whole teaching files from public sources (tests/corpus/README.md); their goldens
+come from torch 2.13 (tools/corpus/generate.py). The server runs with the shipped limits. Every
+program in tests/corpus/passing.json must give torch's stdout, first error and warnings exactly
+(a regression fails); a program that starts passing must be added to that list (run
+`tools/corpus/report.py --update-passing`), so the list is always the truth. The pass-rate
+target (≥ 95 %) is asserted by whoever reaches it; tests/corpus/REPORT.md shows where we are.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import types
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.config import Settings
+from app.main import create_app
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # Starlette deprecates its httpx-based TestClient
+    from starlette.testclient import TestClient
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools" / "corpus"
+
+
+def load(name: str) -> types.ModuleType:
+    """tools/ is not a package: load a corpus module from its file."""
+    spec = importlib.util.spec_from_file_location(f"corpus_{name}", TOOLS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = load("corpus")
+compare = load("compare")
+MANIFEST = corpus.manifest()
+GOLDEN = corpus.goldens()
+INCLUDED = corpus.included()
+PASSING = corpus.passing()
+
+
+@pytest.fixture(scope="module")
+def results() -> Iterator[dict[str, dict[str, Any]]]:
+    """Every included program through /api/run once (two workers, the shipped limits)."""
+    with TestClient(create_app(Settings(workers=2, rate_limit_enabled=False))) as client:
+
+        def post(code: str) -> tuple[int, Any]:
+            response = client.post("/api/run", json={"code": code})
+            return response.status_code, response.json()
+
+        yield corpus.run_through_api(post, INCLUDED)
+
+
+def test_corpus_is_as_big_and_as_varied_as_promised() -> None:
+    sources = {entry["source"] for entry in MANIFEST}
+    chinese = {entry["source"] for entry in MANIFEST if entry["lang"] == "zh"}
+    assert len(MANIFEST) >= 300
+    assert len(sources) >= 12
+    assert len(chinese) >= 3
+    assert len(INCLUDED) >= 150
+
+
+def test_every_program_is_recorded_with_its_origin_and_fate() -> None:
+    for entry in MANIFEST:
+        assert (corpus.PROGRAMS / f"{entry['id']}.py").is_file(), entry["id"]
+        assert entry["url"].startswith(f"https://github.com/{entry['repo']}/"), entry["id"]
+        assert entry["license"] and entry["commit"] and entry["category"], entry["id"]
+        if entry["status"] == "excluded":
+            assert entry["reason"], entry["id"]
+    assert sorted(GOLDEN) == sorted(INCLUDED)
+
+
+def test_passing_list_names_only_included_programs() -> None:
+    assert sorted(set(PASSING)) == PASSING
+    assert set(PASSING) <= set(INCLUDED)
+
+
+@pytest.mark.parametrize("program_id", PASSING)
+def test_program_still_gives_torchs_output(
+    results: dict[str, dict[str, Any]], program_id: str
+) -> None:
+    assert compare.first_difference(results[program_id], GOLDEN[program_id]) is None
+
+
+def test_every_program_that_passes_is_listed(results: dict[str, dict[str, Any]]) -> None:
+    now_passing = {
+        program_id
+        for program_id, result in results.items()
+        if compare.first_difference(result, GOLDEN[program_id]) is None
+    }
+    unlisted = sorted(now_passing - set(PASSING))
+    assert not unlisted, (
+        f"{len(unlisted)} programs now give torch's output: list them with "
+        f"`.venv/bin/python tools/corpus/report.py --update-passing` ({unlisted[:5]})"
+    )
+
+
+def test_a_difference_is_found_and_named() -> None:
+    golden = {"stdout": "tensor([1., 2.])\n", "error": None, "warnings": []}
+    assert compare.first_difference(dict(golden), golden) is None
+    other = {"stdout": "tensor([1., 3.])\n", "error": None, "warnings": []}
+    assert "line 1" in compare.first_difference(other, golden)
+    addressed = {"stdout": "<MulBackward0 object at 0x7f00aa>\n", "error": None, "warnings": []}
+    moved = {"stdout": "<MulBackward0 object at 0x7f11bb>\n", "error": None, "warnings": []}
+    assert compare.first_difference(addressed, moved) is None
+    long_run = {"stdout": "x\n" * 60_000, "error": None, "warnings": []}
+    stored = compare.digest_long_stdout(long_run)
+    assert "stdout" not in stored
+    assert compare.first_difference(long_run, stored) is None
+    assert compare.first_difference({**long_run, "stdout": "x\n" * 59_999}, stored) is not None
