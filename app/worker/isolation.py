@@ -178,7 +178,7 @@ def _enter_namespaces(settings: Settings) -> list[Layer]:
             _map_own_ids(uid, gid)
             layers.append(Layer(userns, True))
     except OSError as error:
-        note = f"the host refuses unshare(): {error.strerror}"
+        note = f"the host refuses unshare(): {os.strerror(error.errno or 0)}"
         layers += [Layer(name, False, note) for name in (userns, *_NAMESPACE_LAYERS)]
         layers.append(Layer("read-only file system view", False, "needs a mount namespace"))
         layers.append(_switch_uid(settings) if root else _same_uid())
@@ -217,7 +217,7 @@ def _switch_uid(settings: Settings) -> Layer:
         os.setresgid(gid, gid, gid)
         os.setresuid(uid, uid, uid)
     except OSError as error:
-        return Layer(name, False, f"cannot switch to uid {uid}: {error.strerror}")
+        return Layer(name, False, f"cannot switch to uid {uid}: {os.strerror(error.errno or 0)}")
     return Layer(name, True, f"uid {uid}")
 
 

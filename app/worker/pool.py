@@ -35,6 +35,7 @@ from app.worker.answer import (
     encode_job,
     receive_answer,
 )
+from app.worker.fair_queue import NOBODY, FairQueue, Owner, QueueFull
 from app.worker.isolation import (
     Layer,
     decode_layers,
@@ -90,8 +91,7 @@ class WorkerPool:
         self._target = target
         self.isolation: list[Layer] = []  # the API's own layer, then the first worker's
         self._context: ForkServerContext | None = None
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._waiting = 0
+        self._idle: FairQueue[_Worker] | None = None
         self._busy = 0
         self._executor = ThreadPoolExecutor(
             # one thread waits for each busy worker's answer; the rest start replacements
@@ -113,16 +113,20 @@ class WorkerPool:
         with forkserver_environment():  # no secret reaches the forkserver or a worker
             multiprocessing.forkserver.ensure_running()
         self._context = context
-        self._idle = asyncio.Queue()
+        self._idle = FairQueue(
+            self.settings.workers, self.settings.queue_size, self.settings.fair_share_window_s
+        )
         loop = asyncio.get_running_loop()
         for _ in range(self.settings.workers):
             worker = await loop.run_in_executor(self._executor, self._spawn)
-            self._idle.put_nowait(worker)
+            self._idle.put(worker)
         complete, line = describe(self.isolation)
         _log.log(logging.INFO if complete else logging.WARNING, line)
 
     async def stop(self) -> None:
         self._stopping = True  # replacements still starting will not spawn
+        if self._idle is not None:
+            self._idle.close()
         if self._replacing:
             await asyncio.gather(*self._replacing, return_exceptions=True)
         loop = asyncio.get_running_loop()
@@ -171,32 +175,39 @@ class WorkerPool:
     @property
     def load(self) -> tuple[int, int]:
         """(programs running, programs waiting)."""
-        return self._busy, self._waiting
+        return self._busy, 0 if self._idle is None else self._idle.waiting
 
-    async def run(self, code: str, lang: str, focus: str | None) -> PoolAnswer:
-        """Run one program in a worker: its result (or a timeout/crash error) and the run time."""
+    async def run(
+        self, code: str, lang: str, focus: str | None, owner: Owner = NOBODY
+    ) -> PoolAnswer:
+        """Run one program in a worker: its result (or a timeout/crash error) and the run time.
+
+        Programs wait their turn fairly (`FairQueue`): `owner` says whose program it is.
+        Cancelling the call (the client went away) frees its place, or kills its worker.
+        """
         idle = self._idle
         if idle is None:
             raise RuntimeError("the worker pool is not started")
-        if idle.empty() and self._waiting >= self.settings.queue_size:
-            raise PoolSaturated
-        self._waiting += 1
         try:
-            worker = await idle.get()
-        finally:
-            self._waiting -= 1
+            worker = await idle.get(owner)
+        except QueueFull:
+            raise PoolSaturated from None
         self._busy += 1
         started = time.perf_counter()
         try:
             result, reusable = await self._round_trip(worker, code, lang, focus)
+        except BaseException:
+            idle.done(owner)
+            raise
         finally:
             self._busy -= 1
         # worker time only (not queueing): the rate limiter charges slow programs by it
         run_ms = round((time.perf_counter() - started) * 1000, 1)
         if reusable:
-            idle.put_nowait(worker)
+            idle.put(worker)
         else:
             self._replace_in_background(worker)
+        idle.done(owner)
         return PoolAnswer(result, run_ms)
 
     async def _round_trip(
@@ -277,7 +288,7 @@ class WorkerPool:
             return
         replacement = done.result()
         if replacement is not None:
-            self._idle.put_nowait(replacement)
+            self._idle.put(replacement)
 
     def _replace(self, worker: _Worker) -> _Worker | None:
         _kill(worker)

@@ -34,8 +34,10 @@ class ProbePool:
         self.loop.run_until_complete(self.pool.start())
 
     def probe(self, name: str, argument: str = "") -> dict[str, Any]:
-        run = self.pool.run(name, "en", argument)
-        answer = self.loop.run_until_complete(asyncio.wait_for(run, 30))
+        return self.loop.run_until_complete(self.probe_async(name, argument))
+
+    async def probe_async(self, name: str, argument: str = "") -> dict[str, Any]:
+        answer = await asyncio.wait_for(self.pool.run(name, "en", argument), 30)
         assert answer.result["error"] is not None, answer.result
         assert answer.result["error"]["message"] == name, answer.result  # not a crash
         findings: dict[str, Any] = json.loads(answer.result["stdout"])
@@ -162,11 +164,17 @@ def test_a_program_stuck_in_one_c_call_is_demoted_from_outside(probes: ProbePool
     pid = worker.process.pid
     assert pid is not None
     assert os.getpriority(os.PRIO_PGRP, pid) == 0
-    outcome = probes.probe("spin", "2")
+
+    async def spin_and_look() -> tuple[dict[str, Any], int]:
+        spinning = asyncio.ensure_future(probes.probe_async("spin", "1.5"))
+        await asyncio.sleep(1.0)  # past the 0.5 s after which the pool demotes it
+        niceness = os.getpriority(os.PRIO_PGRP, pid)
+        return await spinning, niceness
+
+    outcome, niceness = probes.loop.run_until_complete(spin_and_look())
     assert outcome["seconds"] > 0.5
-    niceness = [os.getpriority(os.PRIO_PGRP, pid)] if worker.process.is_alive() else []
+    assert niceness == 19
     # demoted, so the pool replaces it (priority cannot be raised again without privileges)
-    assert niceness in ([19], [])
     for _ in range(100):
         if worker not in probes.pool._workers:
             break
