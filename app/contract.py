@@ -119,30 +119,29 @@ class StepInput(TypedDict):
     latex: str
 
 
-class FunctionStep(TypedDict):
-    """A grad_fn ran: the gradient flowing in and what it sent along each slot."""
+class GradFnStep(TypedDict):
+    """What every step of a running node says: which node, whose, and the gradient flowing in."""
 
     index: int
-    kind: Literal["function"]
     node: str
     name: str
     tensor: str | None
     grad_output: Value
     grad_outputs: NotRequired[list[Value]]  # only for nodes with several outputs
+
+
+class FunctionStep(GradFnStep):
+    """A grad_fn ran: the gradient flowing in and what it sent along each slot."""
+
+    kind: Literal["function"]
     saved: dict[str, str]
     inputs: list[StepInput]
 
 
-class AccumulateStep(TypedDict):
+class AccumulateStep(GradFnStep):
     """AccumulateGrad ran: a leaf's `.grad` before and after `+=`."""
 
-    index: int
     kind: Literal["accumulate"]
-    node: str
-    name: str
-    tensor: str | None
-    grad_output: Value
-    grad_outputs: NotRequired[list[Value]]
     before: Value
     after: Value
     text: str

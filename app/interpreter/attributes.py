@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from app.interpreter.bridge import Bridge
 from app.interpreter.errors import NotAllowed
 from app.interpreter.facades import DtypeFacade, NodeFacade, ReturnTuple, TensorFacade
 from app.interpreter.limits import Budget
+from app.interpreter.objects import ObjectFacade
 from app.interpreter.torch_api import (
     DICT_METHODS,
     DTYPE_ATTRIBUTES,
@@ -42,6 +44,8 @@ class Attributes:
             return self._tensor(value.tensor, name)
         if isinstance(value, ModuleValue):
             return value.resolve(name)
+        if isinstance(value, ObjectFacade):
+            return value.get_attribute(name)
         if isinstance(value, NodeFacade) and name in NODE_ATTRIBUTES:
             return self._node(value, name)
         if isinstance(value, DtypeFacade) and name in DTYPE_ATTRIBUTES:
@@ -63,6 +67,9 @@ class Attributes:
             raise AttributeError(
                 f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
             )
+        if isinstance(target, ObjectFacade):
+            target.set_attribute(name, value)
+            return
         raise AttributeError(f"'{type_name(target)}' object has no attribute '{name}'")
 
     # tensors and nodes -------------------------------------------------------------------------
@@ -235,18 +242,21 @@ _METHODS_BY_TYPE: dict[type, frozenset[str]] = {
     list: LIST_METHODS,
     tuple: TUPLE_METHODS,
     dict: DICT_METHODS,
+    OrderedDict: DICT_METHODS,
     str: STR_METHODS,
     float: FLOAT_METHODS,
 }
+_HASHING = ("get", "pop", "setdefault")
 _CHECKED: dict[tuple[type, str], Checked] = {
     (list, "append"): _list_append,
     (list, "insert"): _list_insert,
     (list, "extend"): _list_extend,
     (list, "sort"): _list_sort,
     (dict, "update"): _dict_update,
+    (OrderedDict, "update"): _dict_update,
     (str, "join"): _str_join,
     **{(kind, name): _comparing(name) for kind in (list, tuple) for name in ("count", "index")},
     (list, "remove"): _comparing("remove"),
-    **{(dict, name): _hashing(name) for name in ("get", "pop", "setdefault")},
+    **{(kind, name): _hashing(name) for kind in (dict, OrderedDict) for name in _HASHING},
     **{(str, name): _text_result(name) for name in STR_METHODS - {"join"}},
 }

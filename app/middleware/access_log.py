@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from app.config import Settings
 from app.middleware.request import client_ip, header_values, request_state
+from app.middleware.response import send_json
 from app.middleware.types import ASGIApp, Message, Receive, Scope, Send
 
 Clock = Callable[[], float]
@@ -119,15 +120,4 @@ class AccessLogMiddleware:
 
 
 async def _send_internal_error(send: Send, request_id: str) -> None:
-    body = json.dumps({"detail": "Internal Server Error", "request_id": request_id}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 500,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    await send_json(send, 500, {"detail": "Internal Server Error", "request_id": request_id})

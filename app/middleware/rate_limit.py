@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 
 from app.config import Settings
 from app.middleware.client_cookie import CLIENT_COOKIE, ClientCookie, set_cookie_header
 from app.middleware.limiter import Clock, RateLimiter, Verdict
 from app.middleware.request import client_ip, cookie_value, request_state
+from app.middleware.response import send_json
 from app.middleware.types import ASGIApp, Message, Receive, Scope, Send
 
 # Paths whose requests are rate limited: the ones that make a worker run a program.
@@ -105,19 +105,9 @@ async def _send_too_many_requests(send: Send, verdict: Verdict) -> None:
         "anonymous": "too many requests without a client cookie from this address",
         "ip": "too many requests from this network address",
     }[verdict.limit or "client"]
-    body = json.dumps(
-        {"detail": f"Rate limited: {reason}; retry after {verdict.retry_after_s} s."}
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 429,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"retry-after", str(verdict.retry_after_s).encode()),
-                (b"cache-control", b"no-store"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    detail = f"Rate limited: {reason}; retry after {verdict.retry_after_s} s."
+    headers = [
+        (b"retry-after", str(verdict.retry_after_s).encode()),
+        (b"cache-control", b"no-store"),
+    ]
+    await send_json(send, 429, {"detail": detail}, headers)

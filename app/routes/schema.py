@@ -164,38 +164,36 @@ class StepInput(BaseModel):
     latex: str = Field(description="The same line in LaTeX.")
 
 
-class FunctionStep(BaseModel):
-    """A grad_fn ran: the gradient flowing in, and what it sent along each slot."""
+class GradFnStep(BaseModel):
+    """What every step of a running grad_fn or AccumulateGrad says."""
 
     model_config = _STRICT
 
     index: int = Field(description="The step's position in its entry.")
-    kind: Literal["function"] = Field(description="A grad_fn step.")
-    node: str = Field(description="The grad_fn's id.")
-    name: str = Field(description="Its class name.")
-    tensor: str | None = Field(description="The id of the tensor it belongs to.")
-    grad_output: Value = Field(description="The gradient flowing in.")
+    node: str = Field(description="The node's id.")
+    name: str = Field(description='Its class name ("MulBackward0", "AccumulateGrad").')
+    tensor: str | None = Field(description="The id of the tensor it belongs to (the leaf, for "
+                               "AccumulateGrad).")  # fmt: skip
+    grad_output: Value = Field(
+        description="The gradient flowing in (for AccumulateGrad: the sum of every path's)."
+    )
     grad_outputs: list[Value] | None = Field(
         default=None, description="Every output's gradient (only for several outputs)."
     )
+
+
+class FunctionStep(GradFnStep):
+    """A grad_fn ran: the gradient flowing in, and what it sent along each slot."""
+
+    kind: Literal["function"] = Field(description="A grad_fn step.")
     saved: dict[str, str] = Field(description="Its saved tensors, as tensor ids.")
     inputs: list[StepInput] = Field(description="One item per next_functions slot.")
 
 
-class AccumulateStep(BaseModel):
+class AccumulateStep(GradFnStep):
     """AccumulateGrad ran: a leaf's .grad before and after +=."""
 
-    model_config = _STRICT
-
-    index: int = Field(description="The step's position in its entry.")
     kind: Literal["accumulate"] = Field(description="An AccumulateGrad step.")
-    node: str = Field(description="The AccumulateGrad node's id.")
-    name: str = Field(description="AccumulateGrad.")
-    tensor: str | None = Field(description="The leaf's id.")
-    grad_output: Value = Field(description="The sum of every path's contribution.")
-    grad_outputs: list[Value] | None = Field(
-        default=None, description="Every output's gradient (only for several outputs)."
-    )
     before: Value = Field(description="The leaf's .grad before (null: it was None).")
     after: Value = Field(description="The leaf's .grad after.")
     text: str = Field(description="The accumulation line, with the program's names.")

@@ -5,6 +5,8 @@ Both subtract the maximum along `dim` before exponentiating, so large logits do 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -12,6 +14,7 @@ import numpy as np
 from engine import dtypes
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.record import needs_grad, record
+from engine.cpu import softmax as cpu_softmax
 from engine.dtypes import scalar_type_name
 from engine.ops import conversion, pointwise
 from engine.ops.operand import expect_tensor
@@ -85,11 +88,46 @@ class LogSoftmaxBackward0(_AlongDim):
         return (log_softmax_backward_data(grad, y, self.axis, self.dim),)
 
 
+Kernel = Callable[..., np.ndarray]
+_KERNELS: dict[str, tuple[Kernel, Kernel]] = {
+    "softmax": (cpu_softmax.softmax_lastdim, cpu_softmax.softmax_dim),
+    "log_softmax": (cpu_softmax.log_softmax_lastdim, cpu_softmax.log_softmax_dim),
+    "softmax_backward": (cpu_softmax.softmax_backward_lastdim, cpu_softmax.softmax_backward_dim),
+    "log_softmax_backward": (
+        cpu_softmax.log_softmax_backward_lastdim,
+        cpu_softmax.log_softmax_backward_dim,
+    ),
+}
+
+
+def _kernel(name: str, axis: int, *arrays: np.ndarray) -> np.ndarray | None:
+    """ATen's kernel (engine.cpu.softmax) for `name` along `axis` — the last-dimension one on
+    rows, the other on (outer, dim, inner) blocks — or None for a dtype it has no build for."""
+    first = arrays[0]
+    if first.ndim == 0 or first.dtype.char not in "fd" or first.size == 0:
+        return None
+    if any(a.dtype != first.dtype for a in arrays):
+        return None
+    lastdim, other = _KERNELS[name]
+    if axis == first.ndim - 1:
+        rows = [np.ascontiguousarray(a).reshape(-1, first.shape[-1]) for a in arrays]
+        return np.asarray(lastdim(*rows)).reshape(first.shape)
+    outer = math.prod(first.shape[:axis])
+    blocks = [np.ascontiguousarray(a).reshape(outer, first.shape[axis], -1) for a in arrays]
+    return np.asarray(other(*blocks)).reshape(first.shape)
+
+
 def _softmax_grad(grad: np.ndarray, y: np.ndarray, axis: int) -> np.ndarray:
+    exact = _kernel("softmax_backward", axis, grad, y)
+    if exact is not None:
+        return exact
     return np.asarray(y * (grad - np.sum(grad * y, axis=axis, keepdims=True)))
 
 
 def _log_softmax_grad(grad: np.ndarray, y: np.ndarray, axis: int) -> np.ndarray:
+    exact = _kernel("log_softmax_backward", axis, grad, y)
+    if exact is not None:
+        return exact
     with np.errstate(all="ignore"):
         return np.asarray(grad - pointwise.exp_(y) * np.sum(grad, axis=axis, keepdims=True))
 
@@ -224,8 +262,11 @@ def softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
     t, axis = _prepared("softmax", t, dim, dtype)
     x = t._data
     with np.errstate(all="ignore"):
+        exact = _kernel("softmax", axis, x)
         if x.ndim == 0:
             data = np.ones_like(x)
+        elif exact is not None:
+            data = exact
         else:
             e = pointwise.exp_(_shifted(x, axis))
             total = np.sum(e, axis=axis, keepdims=True)
@@ -244,8 +285,11 @@ def log_softmax(t: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tenso
     t, axis = _prepared("log_softmax", t, dim, dtype)
     x = t._data
     with np.errstate(all="ignore"):
+        exact = _kernel("log_softmax", axis, x)
         if x.ndim == 0:
             data = np.zeros_like(x)
+        elif exact is not None:
+            data = exact
         else:
             shifted = _shifted(x, axis)
             total = np.sum(pointwise.exp_(shifted), axis=axis, keepdims=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.autograd.function import Grad
+from engine.ops.cascade_sum import torch_sum
 
 
 def broadcast_error(a: tuple[int, ...], b: tuple[int, ...]) -> RuntimeError:
@@ -48,5 +49,6 @@ def sum_to(grad: Grad, shape: tuple[int, ...]) -> Grad:
         lead + i for i, d in enumerate(shape) if d == 1 and gshape[lead + i] != 1
     )
     if isinstance(grad, np.ndarray | np.generic):
-        return np.asarray(grad.sum(axis=axes, keepdims=True)).reshape(shape)
+        # at::sum_to is a sum: PyTorch's addition order, so a bias gradient has torch's bits
+        return torch_sum(np.asarray(grad), axes, True).reshape(shape)
     return grad.sum(dim=axes, keepdim=True).reshape(shape)

@@ -33,7 +33,11 @@ class _Scatter(Node):
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         if isinstance(grad, np.ndarray | np.generic):
             out = np.zeros(self.self_sizes, dtype=np.asarray(grad).dtype)
-            np.add.at(out, self.index, grad)
+            if isinstance(self, IndexBackward0):
+                np.add.at(out, self.index, grad)  # an index may repeat: accumulate
+            else:
+                # a view's positions are distinct: copied, as PyTorch does (a -0.0 stays -0.0)
+                out[self.index] = grad
             return (out,)
         # create_graph: a one-hot matrix keeps the scatter differentiable
         positions = np.arange(int(np.prod(self.self_sizes))).reshape(self.self_sizes)

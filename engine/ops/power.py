@@ -9,6 +9,8 @@ import numpy as np
 
 from engine.autograd.function import Derivative, Grad, Node
 from engine.autograd.record import needs_grad, record
+from engine.cpu import power as cpu_power
+from engine.cpu import unary as cpu_unary
 from engine.dtypes import SCALAR_TYPES, Number
 from engine.ops.arithmetic import elementwise_binary
 from engine.ops.broadcast import sum_to
@@ -37,7 +39,9 @@ class PowBackward0(Node):
         (x,) = saved
         if self.exponent == 0:
             return (grad * 0,)
-        return (grad * self.exponent * x ** (self.exponent - 1),)
+        if _is_float_array(grad) and _is_float_array(x) and grad.dtype == x.dtype:
+            return (cpu_power.pow_scalar_backward(grad, x, self.exponent),)
+        return (grad * (self.exponent * x ** (self.exponent - 1)),)
 
     def saved_values(self) -> dict[str, Any]:
         values = super().saved_values()
@@ -79,13 +83,19 @@ class PowBackward1(Node):
 
     def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
         x, e, r = saved
-        g_self = sum_to(grad * e * x ** (e - 1), self.self_shape)
-        # PyTorch masks self == 0 where exponent >= 0 to keep the log finite
         if isinstance(x, np.ndarray):
-            with np.errstate(divide="ignore", invalid="ignore"):
-                log_x = np.where((x == 0) & (e >= 0), 0.0, np.log(x)).astype(x.dtype)
-            g_exp = sum_to(grad * r * log_x, self.exponent_shape)
+            # pow_backward_self: where(e == 0, 0, grad · (e · self^(e − 1))), by pow's kernel
+            with np.errstate(all="ignore"):
+                local = e * _safe_power(x, np.asarray(e - 1, dtype=e.dtype))
+                g_self = sum_to(
+                    np.where(e == 0, 0, grad * local).astype(grad.dtype), self.self_shape
+                )
+                # pow_backward_exponent: self == 0 where exponent >= 0 gives 0, not 0·log 0
+                log_x = cpu_unary.log(x)
+                local_e = np.where((x == 0) & (e >= 0), 0, r * log_x).astype(x.dtype)
+            g_exp = sum_to(grad * local_e, self.exponent_shape)
         else:
+            g_self = sum_to(grad * e * x ** (e - 1), self.self_shape)
             g_exp = sum_to(grad * r * x.log(), self.exponent_shape)
         return g_self, g_exp
 
@@ -127,8 +137,11 @@ def pow(a: Tensor | Number, exponent: Tensor | Number) -> Tensor:
         x = operand_data(a, dt)
         if not dt.is_floating_point and exponent < 0:
             raise RuntimeError("Integers to negative integer powers are not allowed.")
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            data = np.asarray(np.power(x, exponent), dtype=dt.np)
+        if _is_float_array(x) and not isinstance(exponent, bool):
+            data = cpu_power.pow_scalar(x, exponent)
+        else:
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                data = np.asarray(np.power(x, exponent), dtype=dt.np)
         result = a._make(data, dt)
         if needs_grad(a):
             node = PowBackward0()
@@ -163,5 +176,13 @@ def rpow(a: Tensor, base: Number) -> Tensor:
 
 
 def _safe_power(x: Any, y: Any) -> Any:
+    exact = cpu_power.pow_tensor(x, y) if _is_float_array(x) and _is_float_array(y) else None
+    if exact is not None:
+        return exact
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.power(x, y)
+
+
+def _is_float_array(value: Any) -> bool:
+    """A float32/float64 numpy array (the dtypes engine.cpu reproduces; not a Tensor)."""
+    return isinstance(value, np.ndarray) and value.dtype.char in "fd"

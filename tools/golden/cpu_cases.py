@@ -263,6 +263,15 @@ MATMUL_SHAPES: tuple[tuple[str, tuple[tuple[int, ...], ...]], ...] = (
     ("bmm", ((4, 10, 50), (4, 50, 1))),
     ("bmm", ((8, 64, 64), (8, 64, 64))),
 )
+# broadcast operands: their gradients are summed back (`sum_to`), a bias's over the batch
+BROADCAST_SHAPES: tuple[tuple[tuple[int, ...], ...], ...] = (
+    ((64, 10), (10,)),
+    ((128, 100), (100,)),
+    ((64, 10), (64, 1)),
+    ((32, 1000), (1000,)),
+    ((2, 5, 3, 4), (2, 1, 3, 4)),
+    ((7,), ()),
+)
 LINSPACE_ARGS = ((0, 1, 5), (0, 1, 10), (-1, 1, 100), (0, 10, 11), (-5, 5, 1000),
                  (0, 6.283185307179586, 100), (-3.14159, 3.14159, 50), (1, 0, 7),
                  (-10, 10, 201), (0.1, 0.9, 9), (0, 1, 100000), (-2, 2, 40), (3, 3, 5),
@@ -321,6 +330,9 @@ def all_cases() -> list[Case]:
                 add(kind="op", op=op, dtype=dtype, shapes=[shape], backward=True)
             add(kind="op", op=op, dtype=dtype, shapes=[(64, 100)], params={"dim": 0})
             add(kind="op", op=op, dtype=dtype, shapes=[(64, 100)], params={"dim": 1})
+        for op in ("add", "mul", "sub"):
+            for shapes in BROADCAST_SHAPES:
+                add(kind="op", op=op, dtype=dtype, shapes=list(shapes), backward=True)
         for op, shapes in MATMUL_SHAPES:
             add(kind="op", op=op, dtype=dtype, shapes=list(shapes), backward=True)
         add(kind="op", op="mm", dtype=dtype, shapes=[(30, 32), (30, 200)], view="transpose")
