@@ -46,8 +46,9 @@ from app.worker.isolation import (
 )
 from app.worker.process import WorkerTarget, worker_main
 
-# Imported by the forkserver once, so a new worker starts without importing numpy again.
-_PRELOAD = ["app.worker.program"]
+# Imported by the forkserver once, so a new worker starts without importing numpy again, and
+# with every lazily loaded library loaded before it is walled in (app.worker.warm).
+_PRELOAD = ["app.worker.program", "app.worker.warm"]
 # BLAS thread pools would multiply each worker's CPU use and address space.
 _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 _START_TIMEOUT_S: Final = 60.0

@@ -167,7 +167,15 @@ def _spin(seconds: str, settings: Settings) -> dict[str, Any]:
     return {"seconds": time.monotonic() - started, "total": total}
 
 
+def _libraries(_: str, settings: Settings) -> dict[str, Any]:
+    """What the engine computes with inside the walls (the same as outside, or numerics drift)."""
+    from engine.cpu import mkl
+
+    return {"mkl": mkl.available()}
+
+
 PROBES: dict[str, Callable[[str, Settings], dict[str, Any]]] = {
+    "libraries": _libraries,
     "sockets": _sockets,
     "api process": _api_process,
     "signals": _signals,

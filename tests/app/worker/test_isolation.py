@@ -157,6 +157,13 @@ def test_the_environment_is_empty_and_no_secret_reaches_a_worker(probes: ProbePo
     assert outcome["secret in settings"] == ""
 
 
+def test_a_worker_computes_with_the_same_libraries_as_outside(probes: ProbePool) -> None:
+    # MKL is opened lazily (ctypes); the forkserver's warm-up opens it before the walls go up
+    from engine.cpu import mkl
+
+    assert probes.probe("libraries") == {"mkl": mkl.available()}
+
+
 def test_a_program_stuck_in_one_c_call_is_demoted_from_outside(probes: ProbePool) -> None:
     # The interpreter's clock check cannot run inside a single C call; the pool's timer lowers
     # the priority of the whole worker group all the same.
