@@ -10,6 +10,8 @@ is loaded here, and start faster too.
 
 from __future__ import annotations
 
+import contextlib
+
 from app.worker.program import run_program
 
 WARM_UP = """import torch
@@ -28,10 +30,9 @@ print(x.grad, math.sqrt(2.0), f"{loss.item():.3f}", [1, 2][::-1], {'a': (1,)})
 
 def warm_up() -> None:
     """Run the warm-up program; a failure here only costs the warm start."""
-    try:
+    # never stop the forkserver over it: workers would then load lazily
+    with contextlib.suppress(Exception):
         run_program(WARM_UP)
-    except Exception:  # never stop the forkserver: workers would then load lazily
-        pass
 
 
 warm_up()
