@@ -260,6 +260,15 @@ class Tensor(TensorBase):
     def exp(self) -> Tensor:
         return pointwise.exp(self)
 
+    def expm1(self) -> Tensor:
+        return pointwise.expm1(self)
+
+    def log1p(self) -> Tensor:
+        return pointwise.log1p(self)
+
+    def rsqrt(self) -> Tensor:
+        return pointwise.rsqrt(self)
+
     def log(self) -> Tensor:
         return pointwise.log(self)
 

@@ -261,7 +261,7 @@ def _add2_dw(xh: np.ndarray, xl: np.ndarray, yh: np.ndarray, yl: np.ndarray) -> 
     return s, t + (xl + yl)
 
 
-def _add2_dw1(xh: np.ndarray, xl: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _add2_dw1(xh: np.ndarray, xl: np.ndarray, y: npt.ArrayLike) -> DoubleWord:
     """dfadd2_vf2_vf2_vf: a double word plus a number."""
     s = xh + y
     v = s - xh
@@ -385,8 +385,8 @@ def _expk(dh: np.ndarray, dl: np.ndarray) -> np.ndarray:
     c = _EXPK
     poly8 = _fma(s4, _poly4(sh, s2, *c[2:6]), _poly4(sh, s2, *c[6:10]))
     u = _fma(s8, _poly2(sh, c[0], c[1]), poly8)
-    s = 1.0 + sh
-    th, tl = s, ((1.0 - s) + sh) + sl
+    one = 1.0 + sh
+    th, tl = one, ((1.0 - one) + sh) + sl
     th, tl = _add_dw(th, tl, *_mul_dw1(*_sqr_dw(sh, sl), u))
     out = _ldexp2_f64(th + tl, q)
     return np.asarray(np.where(dh < -1000, 0.0, out), dtype=dtype)
@@ -433,3 +433,136 @@ def powf_u10(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def pow_u10(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """`Sleef_powd4_u10` (xpow) on float64 lanes."""
     return _pow(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+
+
+# --- expm1 and log1p (xexpm1f / xexpm1, xlog1pf / xlog1p) -------------------------------------
+
+
+def _expk2(dh: np.ndarray, dl: np.ndarray) -> DoubleWord:
+    """expk2f / expk2: e^(dh + dl) as a double word."""
+    dtype = dh.dtype
+    single = dtype == np.float32
+    r_ln2, l2u, l2l = (_R_LN2F, _L2UF, _L2LF) if single else (_R_LN2, _L2U, _L2L)
+    z = np.rint((dh + dl) * dtype.type(r_ln2))
+    q = np.where(np.isfinite(z) & (np.abs(z) < 2**31), z, -(2.0**31)).astype(np.int32)
+    dq = q.astype(dtype) if single else z
+    sh, sl = _add2_dw1(dh, dl, dq * dtype.type(-l2u))
+    sh, sl = _add2_dw1(sh, sl, dq * dtype.type(-l2l))
+    t_ = dtype.type
+    if single:
+        u = np.full_like(sh, f32(0.1980960224e-3))
+        for k in (0.1394256484e-2, 0.8333456703e-2, 0.4166637361e-1):
+            u = _fma(u, sh, f32(k))
+        th, tl = _add2_dw1(*_mul_dw1(sh, sl, u), f32(0.166666659414234244790680580464))
+        th, tl = _add2_dw1(*_mul_dw(sh, sl, th, tl), f32(0.5))
+        th, tl = _add2_dw(sh, sl, *_mul_dw(*_sqr_dw(sh, sl), th, tl))
+    else:
+        s2h, s2l = _sqr_dw(sh, sl)
+        s4h, s4l = _sqr_dw(s2h, s2l)
+        s8 = s4h * s4h
+        c = (0.1602472219709932072e-9, 0.2092255183563157007e-8, 0.2505230023782644465e-7,
+             0.2755724800902135303e-6, 0.2755731892386044373e-5, 0.2480158735605815065e-4,
+             0.1984126984148071858e-3, 0.1388888888886763255e-2, 0.8333333333333347095e-2,
+             0.4166666666666669905e-1)  # fmt: skip
+        poly8 = _fma(s4h, _poly4(sh, s2h, *c[2:6]), _poly4(sh, s2h, *c[6:10]))
+        u = _fma(s8, _poly2(sh, c[0], c[1]), poly8)
+        ph, pl = _mul_dw1(sh, sl, np.full_like(sh, 0.1666666666666666574))
+        s_ = 0.5 + ph
+        th, tl = s_, ((0.5 - s_) + ph) + pl
+        for _ in range(2):
+            ph, pl = _mul_dw(th, tl, sh, sl)
+            s_ = 1.0 + ph
+            th, tl = s_, ((1.0 - s_) + ph) + pl
+        th, tl = _add_dw(th, tl, *_mul_dw1(s4h, s4l, u))
+    if single:
+        s_ = f32(1) + th
+        th, tl = s_, ((f32(1) - s_) + th) + tl
+        th, tl = _ldexp2_f32(th, q), _ldexp2_f32(tl, q)
+        low = dh < f32(-104)
+    else:
+        th, tl = _ldexp2_f64(th, q), _ldexp2_f64(tl, q)
+        low = dh < -1000
+    return np.where(low, t_(0), th), np.where(low, t_(0), tl)
+
+
+def _expm1(a: np.ndarray) -> np.ndarray:
+    dtype = a.dtype
+    t_ = dtype.type
+    single = dtype == np.float32
+    with np.errstate(all="ignore"):
+        eh, el = _expk2(a, np.zeros_like(a))
+        dh, dl = _add2_dw1(eh, el, np.full_like(a, -1))
+        x = dh + dl
+        high, low = (88.72283172607421875, -16.635532333438687426013570) if single else (
+            709.782712893383996732223, -36.736800569677101399113302437)  # fmt: skip
+        x = np.where(a > t_(high), t_(np.inf), x)
+        x = np.where(a < t_(low), t_(-1), x)
+        return np.asarray(np.where((a == 0) & np.signbit(a), t_(-0.0), x), dtype=dtype)
+
+
+_LOG1PF_BOUND = float.fromhex("0x1.2ced32p+126")  # past these, log1p(d) is log(d)
+_LOG1P_BOUND = float.fromhex("0x1.c7b1f3cac7433p+1019")
+
+
+def _log1p(d: np.ndarray) -> np.ndarray:
+    dtype = d.dtype
+    t_ = dtype.type
+    single = dtype == np.float32
+    bits, mant, mask, bias = (np.int32, 23, 0xFF, 0x7F) if single else (np.int64, 52, 0x7FF, 0x3FF)
+    with np.errstate(all="ignore"):
+        dp1 = d + t_(1)
+        o = dp1 < np.finfo(dtype).tiny
+        dp1 = np.where(o, dp1 * t_(2.0**64), dp1)
+        e = (((dp1 * t_(1.0 / 0.75)).view(bits) >> mant) & mask) - bias
+        t = ((bias - e).astype(bits) << mant).view(dtype)  # vldexp3(1, -e)
+        m = _fma(d, t, t - t_(1))
+        ef = np.where(o, e - 64, e).astype(dtype)
+        ln2 = _LN2F if single else (t_(_LN2[0]), t_(_LN2[1]))
+        sh, sl = _mul_dw1(np.full_like(ef, ln2[0]), np.full_like(ef, ln2[1]), ef)
+        two = np.full_like(m, 2)
+        bh = two + m
+        bl = (two - bh) + m
+        xh, xl = _div(m, np.zeros_like(m), bh, bl)
+        x2 = xh * xh
+        if single:
+            p = np.full_like(x2, _LOGF[0])
+            p = _fma(p, x2, np.full_like(x2, _LOGF[1]))
+            p = _fma(p, x2, np.full_like(x2, _LOGF[2]))
+        else:
+            x4 = x2 * x2
+            x8 = x4 * x4
+            c = _LOG
+            poly3 = _fma(x4, np.full_like(x2, c[0]), _fma(x2, np.full_like(x2, c[1]), c[2]))
+            poly4 = _fma(x4, _fma(x2, np.full_like(x2, c[3]), c[4]), _fma(x2, c[5], c[6]))
+            p = _fma(x8, poly3, poly4)
+        sh, sl = _add_dw(sh, sl, xh * t_(2), xl * t_(2))
+        w = (x2 * xh) * p
+        s = sh + w
+        r = s + (((sh - s) + w) + sl)
+        bound = t_(
+            float.fromhex("0x1.2ced32p+126") if single else float.fromhex("0x1.c7b1f3cac7433p+1019")
+        )
+        r = np.where(d <= bound, r, _log(d))
+        r = np.where((d < t_(-1)) | np.isnan(d), t_(np.nan), r)
+        r = np.where(d == t_(-1), t_(-np.inf), r)
+        return np.asarray(np.where((d == 0) & np.signbit(d), t_(-0.0), r), dtype=dtype)
+
+
+def expm1f_u10(x: np.ndarray) -> np.ndarray:
+    """`Sleef_expm1f8_u10` (xexpm1f) on float32 lanes."""
+    return _expm1(np.asarray(x, dtype=f32))
+
+
+def expm1_u10(x: np.ndarray) -> np.ndarray:
+    """`Sleef_expm1d4_u10` (xexpm1) on float64 lanes."""
+    return _expm1(np.asarray(x, dtype=np.float64))
+
+
+def log1pf_u10(x: np.ndarray) -> np.ndarray:
+    """`Sleef_log1pf8_u10` (xlog1pf) on float32 lanes."""
+    return _log1p(np.asarray(x, dtype=f32))
+
+
+def log1p_u10(x: np.ndarray) -> np.ndarray:
+    """`Sleef_log1pd4_u10` (xlog1p) on float64 lanes."""
+    return _log1p(np.asarray(x, dtype=np.float64))

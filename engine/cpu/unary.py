@@ -9,7 +9,8 @@
   one fused multiply-add;
 - sigmoid (UnaryOpsKernel.cpp `sigmoid_kernel`, a `cpu_kernel_vec` with an AVX512 build):
   Sleef's exp in the vector loop, glibc's in the scalar tail;
-- sigmoid_backward: `grad · (1 − y) · y`, left to right.
+- sigmoid_backward: `grad · (1 − y) · y`, left to right;
+- expm1, log1p: Sleef on every element; rsqrt: `1 / sqrt(x)`.
 
 Each function takes and returns arrays of the input's dtype.
 """
@@ -62,6 +63,29 @@ def tanh(x: np.ndarray) -> np.ndarray:
 def sqrt(x: np.ndarray) -> np.ndarray:
     """√x as torch.sqrt computes it (MKL's, which is not always the correctly rounded root)."""
     return _vml("sqrt", x)
+
+
+def expm1(x: np.ndarray) -> np.ndarray:
+    """e^x − 1 as torch.expm1 computes it: `vml::vexpm1` maps Sleef's expm1 over every element
+    (MKL's is disabled in vml.h), a partial last vector included, so position does not matter."""
+    if x.dtype.char not in "fd":
+        with np.errstate(all="ignore"):
+            return np.asarray(np.expm1(x))
+    return sleef.expm1f_u10(x) if x.dtype == np.float32 else sleef.expm1_u10(x)
+
+
+def log1p(x: np.ndarray) -> np.ndarray:
+    """ln(1 + x) as torch.log1p computes it (Sleef's log1p on every element, as expm1)."""
+    if x.dtype.char not in "fd":
+        with np.errstate(all="ignore"):
+            return np.asarray(np.log1p(x))
+    return sleef.log1pf_u10(x) if x.dtype == np.float32 else sleef.log1p_u10(x)
+
+
+def rsqrt(x: np.ndarray) -> np.ndarray:
+    """1 / √x: `rsqrt_kernel` divides by the IEEE square root in both its loops."""
+    with np.errstate(all="ignore"):
+        return np.asarray(x.dtype.type(1) / np.sqrt(x))
 
 
 def _sigmoid_vector(x: np.ndarray) -> np.ndarray:

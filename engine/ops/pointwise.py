@@ -162,6 +162,79 @@ def sqrt(t: Tensor) -> Tensor:
     return _unary(t, result, SqrtBackward0(), result)
 
 
+class Expm1Backward0(UnaryNode):
+    """result = e^self − 1;  ∂result/∂self = e^self = result + 1."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (Derivative("self", "result + 1", r"e^{\mathrm{self}}", "grad * (result + 1)"),)
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (result,) = saved
+        return (grad * (result + 1),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(saved + 1)
+
+
+def expm1(t: Tensor) -> Tensor:
+    expect_tensor("expm1", t)
+    result = _apply(t, unary.expm1)
+    return _unary(t, result, Expm1Backward0(), result)
+
+
+class Log1PBackward0(UnaryNode):
+    """result = ln(1 + self);  ∂result/∂self = 1 / (self + 1)."""
+
+    __slots__ = ()
+    saved_names = ("self",)
+    derivatives = (
+        Derivative("self", "1 / (self + 1)", r"\frac{1}{1 + \mathrm{self}}", "grad / (self + 1)"),
+    )
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (x,) = saved
+        with np.errstate(all="ignore"):
+            return (grad / (x + 1),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            return np.asarray(1 / (saved + 1))
+
+
+def log1p(t: Tensor) -> Tensor:
+    expect_tensor("log1p", t)
+    result = _apply(t, unary.log1p)
+    return _unary(t, result, Log1PBackward0(), t)
+
+
+class RsqrtBackward0(UnaryNode):
+    """result = 1 / √self;  ∂result/∂self = −½ · self^(−3/2) = −0.5 · result³."""
+
+    __slots__ = ()
+    saved_names = ("result",)
+    derivatives = (
+        Derivative(
+            "self", "-0.5 * result³", r"-\tfrac{1}{2}\,\mathrm{self}^{-3/2}",
+            "-0.5 * grad * result.pow(3)",
+        ),
+    )  # fmt: skip
+
+    def backward(self, grad: Grad, saved: tuple[Any, ...]) -> tuple[Grad | None, ...]:
+        (y,) = saved
+        # (−0.5 · grad) · y³, y³ as pow(y, 3) computes it: y·y·y
+        return ((-0.5 * grad) * (y * y * y),)
+
+    def local(self, saved: np.ndarray) -> np.ndarray:
+        return np.asarray(-0.5 * (saved * saved * saved))
+
+
+def rsqrt(t: Tensor) -> Tensor:
+    expect_tensor("rsqrt", t)
+    result = _apply(t, unary.rsqrt)
+    return _unary(t, result, RsqrtBackward0(), result)
+
+
 # --- trigonometric and hyperbolic --------------------------------------------------------------
 
 
@@ -383,9 +456,12 @@ __all__ = [
     "abs",
     "cos",
     "exp",
+    "expm1",
     "log",
+    "log1p",
     "reciprocal",
     "relu",
+    "rsqrt",
     "sigmoid",
     "sign",
     "sin",

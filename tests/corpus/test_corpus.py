@@ -11,6 +11,7 @@ target (≥ 95 %) is asserted by whoever reaches it; tests/corpus/REPORT.md show
 from __future__ import annotations
 
 import importlib.util
+import sys
 import types
 import warnings
 from collections.abc import Iterator
@@ -38,8 +39,10 @@ def load(name: str) -> types.ModuleType:
     return module
 
 
+sys.path.insert(0, str(TOOLS))  # cause.py imports compare.py by name, as the report runs it
 corpus = load("corpus")
 compare = load("compare")
+cause = load("cause")
 MANIFEST = corpus.manifest()
 GOLDEN = corpus.goldens()
 INCLUDED = corpus.included()
@@ -69,7 +72,10 @@ def test_corpus_is_as_big_and_as_varied_as_promised() -> None:
 
 def test_every_program_is_recorded_with_its_origin_and_fate() -> None:
     for entry in MANIFEST:
-        assert (corpus.PROGRAMS / f"{entry['id']}.py").is_file(), entry["id"]
+        # a file read from the index and excluded by its imports is recorded, not stored
+        stored = entry.get("stored", True)
+        assert (corpus.PROGRAMS / f"{entry['id']}.py").is_file() == stored, entry["id"]
+        assert stored or entry["status"] == "excluded", entry["id"]
         assert entry["url"].startswith(f"https://github.com/{entry['repo']}/"), entry["id"]
         assert entry["license"] and entry["commit"] and entry["category"], entry["id"]
         if entry["status"] == "excluded":
@@ -115,3 +121,47 @@ def test_a_difference_is_found_and_named() -> None:
     assert "stdout" not in stored
     assert compare.first_difference(long_run, stored) is None
     assert compare.first_difference({**long_run, "stdout": "x\n" * 59_999}, stored) is not None
+
+
+def last_refused_line(source: str) -> dict[str, Any] | None:
+    """A stand-in for the sandbox's check, which names the *last* refused construct."""
+    lines = [n for n, line in enumerate(source.splitlines(), start=1) if "refused" in line]
+    if not lines:
+        return None
+    return {
+        "type": "NotAllowed",
+        "message": f"importing 'numpy' is not allowed (line {lines[-1]})",
+        "line": lines[-1],
+    }
+
+
+def test_the_blocking_cause_is_the_first_refused_statement_in_line_order() -> None:
+    code = "import torch\nx = 1  # refused\ny = 2\nfor i in range(3):\n    z = i  # refused\n"
+    assert last_refused_line(code)["line"] == 5
+    found = cause.first_refusal(code, last_refused_line)
+    assert found is not None and found["line"] == 2
+    assert cause.refusal_group(found["message"])[0] == "numpy"
+    assert len(cause.all_refusals(code, last_refused_line)) == 1  # one group, counted once
+    assert cause.first_refusal("import torch\nx = 1\n", last_refused_line) is None
+
+
+def test_refusals_are_grouped_as_the_to_do_list_names_them() -> None:
+    groups = {
+        ("importing 'numpy' is not allowed (line 2)", ""): "numpy",
+        ("the attribute '.array' is not allowed (line 3)", "a = np.array([1, 2])"): "numpy",
+        ("a class definition is not allowed (line 3)", ""): "class statements",
+        ("the attribute '.step' is not allowed (line 9)", "    opt.step()"): "optim",
+        ("the attribute '.Linear' is not allowed (line 4)", "m = nn.Linear(2, 1)"): "nn modules",
+        ("the attribute '.xavier_uniform_' is not allowed", "nn.init.xavier_uniform_(w)"): (
+            "nn.init"
+        ),
+        ("the attribute '.is_available' is not allowed", "if torch.cuda.is_available():"): (
+            "devices"
+        ),
+        ("the attribute '.format' is not allowed (line 5)", ""): "str.format / % formatting",
+        ("a lambda expression is not allowed (line 7)", ""): "lambda / star-unpacking",
+        ("importing from 'collections' is not allowed (line 1)", ""): "imports beyond",
+        ("the attribute '__version__' is not allowed (line 1)", ""): "public `_`-names",
+    }
+    for (message, line), group in groups.items():
+        assert cause.refusal_group(message, line)[0].startswith(group), message

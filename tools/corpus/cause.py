@@ -32,28 +32,39 @@ REFUSAL_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"hasattr|vars|globals|open|input)\b"
         ),
     ),
-    ("imports beyond torch/math", re.compile(r"\bimport\b")),
+    ("imports beyond torch/math", re.compile(r"\bimport")),
     ("public `_`-names", re.compile(r"'\._|'_|__\w+__")),
 )
-OPTIM_NAMES = re.compile(
-    r"^\.?(optim|step|zero_grad|SGD|Adam\w*|RMSprop|Adagrad|lr_scheduler|param_groups|"
-    r"state_dict|load_state_dict)$"
+# a refused attribute, grouped by the receiver written before it on its line (`nn.Linear`,
+# `np.array`, `optimizer.step`), else by the name itself
+RECEIVER_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("nn.init", re.compile(r"\binit$")),
+    ("numpy", re.compile(r"\b(np|numpy)$")),
+    ("devices (torch.cuda, torch.device, .to)", re.compile(r"\bcuda$|\baccelerator$")),
+    ("torch.utils.data", re.compile(r"\b(data|utils)$")),
+    ("optim", re.compile(r"\b(optim|optimizer\w*|opt|lr_scheduler|scheduler)$")),
+    ("nn modules and losses", re.compile(r"\bnn$")),
+    ("torch.nn.functional names", re.compile(r"\b(F|functional)$")),
 )
-NN_NAMES = re.compile(
-    r"^\.?(nn|Module|Parameter|Sequential|ModuleList|ModuleDict|parameters|named_parameters|"
-    r"children|named_children|modules|named_modules|train|eval|weight|bias|apply|"
-    r"register_\w+|buffers|named_buffers|add_module|[A-Z]\w*(Loss|Norm\w*|Pool\w*|Conv\w*|"
-    r"Dropout\w*)|Linear|Bilinear|Identity|Flatten|Unflatten|Embedding\w*|[A-Z][a-z]*[A-Z]?"
-    r"\w*LU\d?|Tanh\w*|Sigmoid|Softmax\w*|Softmin|LogSoftmax|Soft\w+|Hard\w+|Threshold|"
-    r"Mish|GELU|SiLU|ELU|CELU|SELU|GLU|PReLU|RReLU|LeakyReLU|ReLU6?|Tanhshrink|LogSigmoid)$"
-)
-INIT_NAMES = re.compile(
-    r"^\.?(init|\w+_(uniform|normal)_|constant_|zeros_|ones_|eye_|"
-    r"dirac_|orthogonal_|sparse_|trunc_normal_|calculate_gain)$"
-)
-DATA_NAMES = re.compile(
-    r"^\.?(utils|data|DataLoader|Dataset|TensorDataset|random_split|"
-    r"Sampler|\w+Sampler)$"
+NAME_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("optim", re.compile(r"^(step|zero_grad|param_groups|state_dict|load_state_dict)$")),
+    (
+        "nn modules and losses",
+        re.compile(
+            r"^(parameters|named_parameters|children|named_children|modules|named_modules|"
+            r"train|eval|weight|bias|apply|register_\w+|buffers|named_buffers|add_module|"
+            r"[A-Z]\w*)$"
+        ),
+    ),
+    ("devices (torch.cuda, torch.device, .to)", re.compile(r"^(cuda|cpu|to|device_count)$")),
+    (
+        "methods of Python str/list/dict",
+        re.compile(
+            r"^(append|extend|insert|pop|remove|sort|reverse|index|count|copy|clear|items|keys|"
+            r"values|get|update|setdefault|split|join|strip|lstrip|rstrip|replace|upper|lower|"
+            r"startswith|endswith|find|zfill|ljust|rjust|center|title|encode|decode)$"
+        ),
+    ),
 )
 NUMBER = re.compile(r"-?\d+(\.\d*)?(e[-+]?\d+)?")
 
@@ -61,27 +72,35 @@ Cause = tuple[str, str]  # (group, detail)
 Refusal = Callable[[str], dict[str, Any] | None]  # source -> the sandbox's refusal, if any
 
 
-def refusal_group(message: str) -> Cause:
-    """The group of a NotAllowed message (detail: the refused construct)."""
-    attribute = re.search(r"the attribute '(\.[\w]+)'", message)
+def refusal_group(message: str, line: str = "") -> Cause:
+    """The group of a NotAllowed message (detail: the refused construct); `line` is the source
+    line it names, whose receiver (`nn.`, `np.`, `optimizer.`) says what the attribute is."""
+    attribute = re.search(r"the attribute '\.(\w+)'", message)
     construct = re.sub(r" \(line \d+\).*", "", message)
     if attribute:
         name = attribute.group(1)
-        for group, names in (
-            ("optim", OPTIM_NAMES),
-            ("nn.init", INIT_NAMES),
-            ("torch.utils.data", DATA_NAMES),
-            ("nn modules and losses", NN_NAMES),
-        ):
-            if names.match(name):
-                return group, f"attribute {name}"
-        if name.startswith("._"):
-            return "public `_`-names", f"attribute {name}"
-        return "torch names the sandbox refuses", f"attribute {name}"
+        if name.startswith("_"):
+            return "public `_`-names", f".{name}"
+        if name == "format":
+            return "str.format / % formatting", ".format"
+        receiver = re.search(r"([\w.]*)\s*\.\s*" + re.escape(name) + r"\b", line)
+        written = receiver.group(1) if receiver else ""
+        for group, pattern in RECEIVER_GROUPS:
+            if written and pattern.search(written):
+                return group, f"{written}.{name}"
+        for group, pattern in NAME_GROUPS:
+            if pattern.match(name):
+                return group, f".{name}"
+        return "torch names the sandbox refuses", f"{written}.{name}" if written else f".{name}"
     for group, pattern in REFUSAL_GROUPS:
         if pattern.search(construct):
             return group, construct
     return "other refused constructs", construct
+
+
+def _line(code: str, number: int | None) -> str:
+    lines = code.split("\n")
+    return lines[number - 1] if number and 0 < number <= len(lines) else ""
 
 
 def first_refusal(code: str, refuse: Refusal) -> dict[str, Any] | None:
@@ -108,16 +127,44 @@ def first_refusal(code: str, refuse: Refusal) -> dict[str, Any] | None:
     return found or whole
 
 
+def all_refusals(code: str, refuse: Refusal) -> list[Cause]:
+    """Every refused construct group of a program, each once: what would still block it once
+    its first refusal is supported. Growing prefixes of top-level statements are checked (so
+    names bound earlier count as bound); a refusal that names a line of the newest statement
+    belongs to it."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return []
+    lines = code.split("\n")
+    found: list[Cause] = []
+    for node in body:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+        last = node.end_lineno or node.lineno
+        refusal = refuse("\n".join(lines[:last]) + "\n")
+        if refusal is None or refusal["type"] != "NotAllowed":
+            continue
+        if refusal["line"] is not None and first <= refusal["line"] <= last:
+            group = refusal_group(refusal["message"], _line(code, refusal["line"]))
+            if group not in found:
+                found.append(group)
+    return found
+
+
 def _numbers_only(line: str) -> str:
     return NUMBER.sub("#", line)
 
 
-def output_cause(actual: dict[str, Any], golden: dict[str, Any]) -> Cause:
+def output_cause(actual: dict[str, Any], golden: dict[str, Any], code: str = "") -> Cause:
     """The group of a program that ran: its error, or how its first differing line differs."""
     mine, theirs = comparable(actual), comparable(golden)
     error = mine["error"]
     if error is not None and error != theirs["error"]:
-        kind, message = error["type"], error["message"]
+        kind = error["type"]
+        # the engine stands in for torch: name torch's modules as the learner wrote them
+        message = re.sub(r"\bengine\b", "torch", str(error["message"]))
+        if kind in {"ModuleNotFoundError", "ImportError"}:
+            return "torch modules missing in the engine", _line(code, error["line"]).strip()
         missing = re.search(r"has no attribute '(\w+)'", message)
         if kind == "AttributeError" and missing:
             owner = "Tensor" if "'Tensor'" in message else message.split(" has no")[0]
@@ -154,6 +201,6 @@ def blocking_cause(
     ):
         return "shipped limits", "source longer than the shipped limit"
     if error.get("type") in {"NotAllowed", "SyntaxError"}:
-        found = first_refusal(code, refuse)
-        return refusal_group(found["message"] if found else str(error.get("message")))
-    return output_cause(actual, golden)
+        found = first_refusal(code, refuse) or error
+        return refusal_group(str(found.get("message")), _line(code, found.get("line")))
+    return output_cause(actual, golden, code)

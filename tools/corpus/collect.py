@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 PROGRAMS = CORPUS / "programs"
 MANIFEST = CORPUS / "manifest.json"
+STAGED_REASONS: dict[str, str] = {}
 TORCH_VERSION = "2.13.0"
 # The docs' examples run where `torch` (and, as their text assumes, `nn` and `F`) are imported.
 DOCS_PRELUDE = "import torch\nfrom torch import nn\nimport torch.nn.functional as F\n"
@@ -93,11 +94,13 @@ def mirror_files(source: Source, mirror: Path) -> list[tuple[str, str, str | Non
 
 
 def staged_files(source: Source, stage: Path) -> list[tuple[str, str, str | None]]:
-    """Files of a repository read from the public index (too large to snapshot)."""
+    """Files of a repository read from the public index (too large to snapshot). A file whose
+    imports already exclude it was staged without its text, with the reason it was read for."""
     files = []
     for item in sorted(stage.glob("*.json")):
         entry = json.loads(item.read_text(encoding="utf-8"))
         if matches(source, entry["path"]):
+            STAGED_REASONS[entry["path"]] = entry.get("reason", "")
             files.append((entry["path"], entry["commit"], entry.get("text")))
     return files
 
@@ -121,6 +124,24 @@ def programs_of(source: Source, path: str, text: str) -> list[tuple[str, Program
     return [(slug(path), program_from_file(path, text, source.flavour))]
 
 
+def unstored_entry(source: Source, path: str, commit: str, number: int) -> dict[str, Any]:
+    """A staged file excluded by its imports, recorded without a program file."""
+    return {
+        "id": f"{source.name}/{number:03d}-{slug(path)}",
+        "source": source.name,
+        "repo": source.repo,
+        "path": path,
+        "commit": commit,
+        "license": source.license,
+        "url": f"https://github.com/{source.repo}/blob/{commit}/{path}",
+        "lang": source.lang,
+        "category": "not stored",
+        "status": "excluded",
+        "reason": STAGED_REASONS[path],
+        "stored": False,
+    }
+
+
 def collect(mirror: Path, stage: Path, wheel: Path) -> list[dict[str, Any]]:
     manifest: list[dict[str, Any]] = []
     for source in SOURCES:
@@ -131,13 +152,16 @@ def collect(mirror: Path, stage: Path, wheel: Path) -> list[dict[str, Any]]:
         else:
             files = mirror_files(source, mirror)
         files.sort(key=lambda f: (pattern_rank(source, f[0]), natural_key(f[0])))
-        units = [
-            (path, commit, name, program)
-            for path, commit, text in files
-            if text is not None
-            for name, program in programs_of(source, path, text)
-        ]
+        units: list[tuple[str, str, str, Program | None]] = []
+        for path, commit, text in files:
+            if text is None:
+                units.append((path, commit, slug(path), None))
+            else:
+                units.extend((path, commit, n, p) for n, p in programs_of(source, path, text))
         for number, (path, commit, name, program) in enumerate(units, start=1):
+            if program is None:
+                manifest.append(unstored_entry(source, path, commit, number))
+                continue
             program_id = f"{source.name}/{number:03d}-{slug(name)}"
             entry: dict[str, Any] = {
                 "id": program_id,

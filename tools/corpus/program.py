@@ -144,10 +144,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("custom autograd Function", re.compile(r"\(\s*(torch\.)?(autograd\.)?Function\s*\)")),
     ("data", re.compile(r"\b(Dataset|DataLoader|TensorDataset|random_split)\b")),
     ("optim/training loops", re.compile(r"\btorch\.optim\b|\boptim\.\w+\(")),
-    (
-        "nn modules",
-        re.compile(r"\bnn\.(Module|Linear|Sequential|Conv\dd|Parameter|ReLU|MSELoss)\b"),
-    ),
+    # any torch.nn class: nn.Linear, nn.Module, nn.Hardsigmoid, nn.init is not a class
+    ("nn modules", re.compile(r"\bnn\.[A-Z]\w*")),
     (
         "autograd advanced",
         re.compile(

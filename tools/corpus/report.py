@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden"))
 
 import corpus
-from cause import Cause, blocking_cause
+from cause import Cause, all_refusals, blocking_cause, output_cause
 from compare import first_difference, normalise
 from isolation import run_isolated
 
@@ -108,6 +108,13 @@ def sandbox_refusal() -> Any:
     return refuse
 
 
+def exclusion_kind(reason: str) -> str:
+    """The rule an exclusion falls under (the manifest keeps the full reason)."""
+    if reason.startswith("imports "):
+        return "imports a library beyond stdlib/numpy/torch"
+    return reason.split(" (")[0].split(":")[0]
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "–"
 
@@ -146,11 +153,28 @@ def rate_rows(
     return rows
 
 
+def ranked(causes: list[Cause], limit: int = 12) -> list[str]:
+    """One line per group, biggest first: the group's program count and its top details."""
+    by_group: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for group, detail in causes:
+        by_group[group][detail] += 1
+    lines = []
+    for group, details in sorted(by_group.items(), key=lambda item: -sum(item[1].values())):
+        top = ", ".join(f"`{d}` {n}" for d, n in details.most_common(limit))
+        more = len(details) - limit
+        lines.append(
+            f"- **{group}: {sum(details.values())} programs** — {top}"
+            + (f", … and {more} more" if more > 0 else "")
+        )
+    return lines
+
+
 def write_report(
     entries: list[dict[str, Any]],
     api: dict[str, dict[str, Any]],
     engine: dict[str, dict[str, Any]] | None,
     causes: dict[str, Cause],
+    everywhere: list[Cause],
     differences: dict[str, str],
     torch_version: str,
 ) -> str:
@@ -194,22 +218,47 @@ def write_report(
         "The first thing that stops each failing program, in line order. A program counts once.",
         "",
     ]
-    by_group: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for group, detail in causes.values():
-        by_group[group][detail] += 1
-    ranked = sorted(by_group.items(), key=lambda item: -sum(item[1].values()))
-    for group, details in ranked:
-        top = ", ".join(f"`{d}` {n}" for d, n in details.most_common(12))
-        more = len(details) - 12
-        out.append(
-            f"- **{group}: {sum(details.values())} programs** — {top}"
-            + (f", … and {more} more" if more > 0 else "")
-        )
+    out += ranked(list(causes.values()))
+    out += [
+        "",
+        "## Every refused construct, counted over all included programs",
+        "",
+        "Each top-level statement checked on its own: how many programs would still be refused "
+        "for each construct once the ones before it are supported (a program counts once per "
+        "construct).",
+        "",
+        *ranked(everywhere),
+    ]
+    if engine is not None:
+        engine_causes = [
+            output_cause(engine[i], golden[i], corpus.code_of(i))
+            for i in engine
+            if i not in (engine_ok or set())
+        ]
+        out += [
+            "",
+            "## Blocking causes via the engine alone (no sandbox), ranked",
+            "",
+            "What the engine lacks or computes differently, once the sandbox lets a program "
+            "through (the program's first error or first differing line under "
+            "`tools/golden/runner.py` with `engine` as torch and real numpy).",
+            "",
+            *ranked(engine_causes),
+        ]
     out += ["", "## Excluded programs, by reason", ""]
-    reasons = collections.Counter(
-        e["reason"].split(" (")[0].split(":")[0] for e in entries if e["status"] == "excluded"
+    excluded = [e for e in entries if e["status"] == "excluded"]
+    reasons = collections.Counter(exclusion_kind(e["reason"]) for e in excluded)
+    libraries = collections.Counter(
+        library
+        for e in excluded
+        if e["reason"].startswith("imports ")
+        for library in e["reason"].removeprefix("imports ").split(" (")[0].split(", ")
     )
-    out += [f"- {reason}: {count}" for reason, count in reasons.most_common()]
+    for reason, count in reasons.most_common():
+        line = f"- {reason}: {count}"
+        if reason == "imports a library beyond stdlib/numpy/torch":
+            line += " — " + ", ".join(f"{lib} {n}" for lib, n in libraries.most_common())
+        out.append(line)
     out += ["", "## Every failing program: its first difference via /api/run", ""]
     for entry in inc:
         program_id = entry["id"]
@@ -238,9 +287,13 @@ def main() -> None:
             differences[program_id] = difference
             code = corpus.code_of(program_id)
             causes[program_id] = blocking_cause(code, api[program_id], golden[program_id], refuse)
+    everywhere = [
+        cause for program_id in ids for cause in all_refusals(corpus.code_of(program_id), refuse)
+    ]
     torch_version = json.loads(corpus.GOLDEN.read_text(encoding="utf-8"))["torch_version"]
     REPORT.write_text(
-        write_report(entries, api, engine, causes, differences, torch_version), encoding="utf-8"
+        write_report(entries, api, engine, causes, everywhere, differences, torch_version),
+        encoding="utf-8",
     )
     if args.update_passing:
         names = sorted(set(ids) - set(differences))

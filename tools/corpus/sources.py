@@ -40,6 +40,16 @@ SOURCES: tuple[Source, ...] = (
             "beginner_source/examples_tensor/*.py",
             "beginner_source/examples_autograd/*.py",
             "beginner_source/examples_nn/*.py",
+            "beginner_source/nlp/*.py",
+        ),
+        skip=(
+            # older names of tensorqs_tutorial.py / autogradqs_tutorial.py, same text
+            "beginner_source/basics/tensor_tutorial.py",
+            "beginner_source/basics/tensors_tutorial.py",
+            "beginner_source/basics/autograds_tutorial.py",
+            # the earlier examples: jcjohnson/pytorch-examples' files, a source of their own
+            "beginner_source/examples_*/two_layer_net_*.py",
+            "beginner_source/examples_*/tf_two_layer_net.py",
         ),
     ),
     Source(

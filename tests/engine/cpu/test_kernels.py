@@ -1,8 +1,7 @@
 """CPU numerics against real PyTorch 2.13 (fixtures from tools/golden/gen_cpu_kernels.py):
 every case of tools/golden/cpu_cases.py — transcendental functions, matrix products, sums,
-linspace/arange, forward and backward, 0-d to 10^5 elements, strided views — must give
-torch's bits, except the few kernels listed in KNOWN_GAPS, whose mismatch counts may only
-shrink."""
+softmax, pow, broadcast gradients, linspace/arange, forward and backward, 0-d to 10^5
+elements, strided views — must give torch's bits, every element."""
 
 from __future__ import annotations
 
@@ -34,22 +33,13 @@ def _load_cases() -> types.ModuleType:
 
 CASES = _load_cases()
 RUNNER = CASES.CaseRunner(torch)
-ALL_PAIRS = list(zip(CASES.all_cases(), STORED["cases"], strict=True))
-
-# Kernels not yet reproduced bit for bit: case name → mismatching elements today (all outputs,
-# forward and gradients). Empty: every case the engine can run gives torch's bits.
-KNOWN_GAPS: dict[str, int] = {}
-# torch functions the engine does not offer yet: their cases run once it does
-NOT_IN_ENGINE = {"expm1", "log1p", "rsqrt"}
-
-
-PAIRS = [(case, stored) for case, stored in ALL_PAIRS if case["op"] not in NOT_IN_ENGINE]
+PAIRS = list(zip(CASES.all_cases(), STORED["cases"], strict=True))
 
 
 def test_fixture_matches_the_case_list() -> None:
-    assert [case["name"] for case, _ in ALL_PAIRS] == [c["name"] for c in STORED["cases"]]
+    assert [case["name"] for case, _ in PAIRS] == [c["name"] for c in STORED["cases"]]
     assert STORED["meta"]["torch"].startswith("2.13")
-    for case, stored in ALL_PAIRS:
+    for case, stored in PAIRS:
         inputs = [CASES.build_input(case, i) for i in range(len(case.get("shapes", ())))]
         assert [CASES.digest(a) for a in inputs] == stored["inputs"], case["name"]
 
@@ -64,23 +54,12 @@ def test_case_matches_torch(case: dict[str, Any], stored: dict[str, Any]) -> Non
     outputs = RUNNER.run(case)
     assert len(outputs) == len(stored["outputs"])
     bad = sum(CASES.mismatches(o, s)[0] for o, s in zip(outputs, stored["outputs"], strict=True))
-    assert bad <= KNOWN_GAPS.get(case["name"], 0), f"{bad} elements differ from torch"
-
-
-def test_ops_not_in_engine_are_still_missing() -> None:
-    # once the engine offers one, its cases must run: drop it from NOT_IN_ENGINE
-    assert not [op for op in NOT_IN_ENGINE if hasattr(torch, op)]
-
-
-def test_known_gaps_are_real_cases() -> None:
-    names = {case["name"] for case, _ in PAIRS}
-    assert set(KNOWN_GAPS) <= names
-    assert all(count > 0 for count in KNOWN_GAPS.values())
+    assert bad == 0, f"{bad} elements differ from torch"
 
 
 def test_fixture_covers_the_brief() -> None:
     # every op and dtype, 0-d to 10^5 elements, strided views, matmul up to (64,784)@(784,128)
-    names = [case["name"] for case, _ in ALL_PAIRS]
+    names = [case["name"] for case, _ in PAIRS]
     for op in ("exp", "log", "sin", "cos", "tanh", "sigmoid", "sqrt", "pow_scalar", "pow",
                "softmax", "log_softmax", "expm1", "log1p", "rsqrt", "reciprocal", "div", "sum",
                "mean", "mm", "mv", "dot", "bmm", "matmul", "linspace", "arange"):  # fmt: skip
