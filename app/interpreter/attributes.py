@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from app.interpreter.bridge import Bridge
 from app.interpreter.errors import NotAllowed
 from app.interpreter.facades import DtypeFacade, NodeFacade, ReturnTuple, TensorFacade
 from app.interpreter.limits import Budget
+from app.interpreter.objects import ObjectFacade
 from app.interpreter.torch_api import (
     DICT_METHODS,
     DTYPE_ATTRIBUTES,
@@ -42,6 +44,8 @@ class Attributes:
             return self._tensor(value.tensor, name)
         if isinstance(value, ModuleValue):
             return value.resolve(name)
+        if isinstance(value, ObjectFacade):
+            return value.get_attribute(name)
         if isinstance(value, NodeFacade) and name in NODE_ATTRIBUTES:
             return self._node(value, name)
         if isinstance(value, DtypeFacade) and name in DTYPE_ATTRIBUTES:
@@ -63,6 +67,9 @@ class Attributes:
             raise AttributeError(
                 f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
             )
+        if isinstance(target, ObjectFacade):
+            target.set_attribute(name, value)
+            return
         raise AttributeError(f"'{type_name(target)}' object has no attribute '{name}'")
 
     # tensors and nodes -------------------------------------------------------------------------
@@ -187,6 +194,7 @@ _METHODS_BY_TYPE: dict[type, frozenset[str]] = {
     list: LIST_METHODS,
     tuple: TUPLE_METHODS,
     dict: DICT_METHODS,
+    OrderedDict: DICT_METHODS,
     str: STR_METHODS,
     float: FLOAT_METHODS,
 }
@@ -197,5 +205,7 @@ _CHECKED: dict[tuple[type, str], Callable[[Attributes, Any, list[Any], dict[str,
     (list, "sort"): _list_sort,
     (dict, "update"): _dict_update,
     (dict, "setdefault"): _dict_setdefault,
+    (OrderedDict, "update"): _dict_update,
+    (OrderedDict, "setdefault"): _dict_setdefault,
     (str, "join"): _str_join,
 }

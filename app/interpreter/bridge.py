@@ -7,7 +7,9 @@ allocates; new tensors and backward passes are reported to the trace.
 from __future__ import annotations
 
 import sys
+import types
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
@@ -24,7 +26,15 @@ from app.interpreter.facades import (
     ReturnTuple,
     TensorFacade,
 )
+from app.interpreter.layer_costs import CONSTRUCTOR_COSTS, LayerCosts
 from app.interpreter.limits import Budget
+from app.interpreter.objects import (
+    ENGINE_OBJECTS,
+    GeneratorFacade,
+    ObjectFacade,
+    facade_for,
+    generator_text,
+)
 from app.interpreter.values import (
     BuiltinFunction,
     ClassValue,
@@ -36,6 +46,7 @@ from engine.autograd import grad_mode
 from engine.autograd.function import Node
 from engine.autograd.observer import BackwardObserver, observe
 from engine.dtypes import dtype
+from engine.nn.observer import observe_modules
 from engine.size import Size
 from engine.tensor import Tensor
 
@@ -49,6 +60,9 @@ GRAD_MODE_TYPES: tuple[type, ...] = tuple(
 _WRAP_DEPTH = 3
 _UNWRAP_DEPTH = 64
 _CONVERTED = (Opaque, InterpreterFunction, list, tuple, dict)
+# what a program calls back into: its functions and the builtins (hooks, `apply`, closures)
+_CALLABLES = (InterpreterFunction, BuiltinFunction)
+Invoke = Callable[[Any, list[Any], dict[str, Any]], Any]
 
 
 class Tracer(Protocol):
@@ -72,8 +86,15 @@ class Bridge:
         self._registered: dict[int, weakref.ref[Tensor]] = {}
         self._nodes: weakref.WeakValueDictionary[int, NodeFacade] = weakref.WeakValueDictionary()
         self._dtypes: dict[int, DtypeFacade] = {}
+        self._objects: weakref.WeakValueDictionary[int, ObjectFacade] = (
+            weakref.WeakValueDictionary()
+        )
         self._first_sequence: int | None = None
         self._last_sequence = -1
+        # calls the program's own functions (set by the evaluator): engine objects call back
+        # into the program for hooks, `Module.apply(fn)` and optimizer closures
+        self.invoke: Invoke | None = None
+        self.layer_costs = LayerCosts(budget)
 
     # calling the engine ----------------------------------------------------------------------
 
@@ -89,12 +110,23 @@ class Bridge:
         """Call an engine function with the program's arguments; the result, wrapped."""
         raw_args = [self.unwrap(a) for a in args]
         raw_kwargs = {k: self.unwrap(v) for k, v in kwargs.items()}
-        estimator = ESTIMATORS.get(name)
+        estimator = ESTIMATORS.get(name) or CONSTRUCTOR_COSTS.get(name)
         if estimator is not None:
             estimator(self.budget, raw_args, raw_kwargs)
         with self._observing(name):
             result = function(*raw_args, **raw_kwargs)
         return self.wrap(result) if wrap_result else result
+
+    def call_object(self, target: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """`target.<name>(*args, **kwargs)` for an engine object's public method (or a module
+        call, `__call__`): the program's functions passed in become callbacks, every module
+        call inside is costed before it runs, and the result is wrapped."""
+        raw_args = [self._unwrap(a, 0, {}, callbacks=True) for a in args]
+        raw_kwargs = {k: self._unwrap(v, 0, {}, callbacks=True) for k, v in kwargs.items()}
+        method = target if name == "__call__" else getattr(target, name)
+        with observe_modules(self.layer_costs), self._observing(name):
+            result = method(*raw_args, **raw_kwargs)
+        return self.wrap(result)
 
     def call_method(
         self, tensor: Tensor, name: str, args: list[Any], kwargs: dict[str, Any]
@@ -132,6 +164,12 @@ class Bridge:
             return self.wrap_dtype(value)
         if isinstance(value, GRAD_MODE_TYPES):
             return GradModeFacade(value)
+        if isinstance(value, ENGINE_OBJECTS):
+            return self.wrap_object(value)
+        if isinstance(value, types.GeneratorType):
+            return self._wrap_generator(value)
+        if type(value) is OrderedDict and depth < _WRAP_DEPTH:
+            return OrderedDict((k, self.wrap(v, depth + 1)) for k, v in value.items())
         if isinstance(value, np.generic):
             return value.item()
         if isinstance(value, np.ndarray):
@@ -141,12 +179,13 @@ class Bridge:
             if fields:
                 items = tuple(self.wrap(v, depth + 1) for v in value)
                 return ReturnTuple(type(value).__name__, fields, items)
-            if isinstance(value, tuple):
+            if type(value) is tuple:
                 return tuple(self.wrap(v, depth + 1) for v in value)
             if isinstance(value, list):
                 return [self.wrap(v, depth + 1) for v in value]
             if isinstance(value, dict):
-                return {k: self.wrap(v, depth + 1) for k, v in value.items()}
+                # keys too: an optimizer's state is keyed by its parameters
+                return {self.wrap(k, depth + 1): self.wrap(v, depth + 1) for k, v in value.items()}
         elif isinstance(value, list | tuple | dict):
             return value
         return EngineValue(value)
@@ -188,6 +227,22 @@ class Bridge:
             self._last_sequence = number
             self.budget.check_recorded(number - self._first_sequence + 1)
 
+    def wrap_object(self, value: Any) -> ObjectFacade:
+        facade = self._objects.get(id(value))
+        if facade is None or facade.target is not value:
+            facade = facade_for(value, self)
+            self._objects[id(value)] = facade
+        return facade
+
+    def _wrap_generator(self, generator: Any) -> GeneratorFacade:
+        """An engine generator, taken whole now (each item counted like a loop iteration)."""
+        text = generator_text(generator)
+        items = []
+        for item in generator:
+            self.budget.tick()
+            items.append(self.wrap(item))
+        return GeneratorFacade(items, text)
+
     def wrap_node(self, node: Node) -> NodeFacade:
         facade = self._nodes.get(id(node))
         if facade is None or facade.node is not node:
@@ -205,9 +260,29 @@ class Bridge:
         """The engine's view of a program value (façades replaced by what they wrap)."""
         return self._unwrap(value, 0, {})
 
-    def _unwrap(self, value: Any, depth: int, memo: dict[int, Any]) -> Any:
+    def callback(self, function: Any) -> Callable[..., Any]:
+        """A Python callable the engine can call that runs the program's `function` (its
+        arguments wrapped, its result unwrapped), within the program's budget."""
+        invoke = self.invoke
+        if invoke is None:
+            raise TypeError("a function cannot be passed to a torch function here")
+
+        def call_back(*args: Any, **kwargs: Any) -> Any:
+            wrapped = [self.wrap(a) for a in args]
+            result = invoke(function, wrapped, {k: self.wrap(v) for k, v in kwargs.items()})
+            return self._unwrap(result, 0, {}, callbacks=True)
+
+        return call_back
+
+    def _unwrap(self, value: Any, depth: int, memo: dict[int, Any], callbacks: bool = False) -> Any:
         if isinstance(value, TensorFacade):
             return value.tensor
+        if isinstance(value, ObjectFacade):
+            return value.target
+        if isinstance(value, GeneratorFacade):
+            return iter([self._unwrap(v, depth + 1, memo, callbacks) for v in value.take()])
+        if callbacks and isinstance(value, _CALLABLES):
+            return self.callback(value)
         if isinstance(value, DtypeFacade):
             return value.dtype
         if isinstance(value, NodeFacade):
@@ -217,23 +292,26 @@ class Bridge:
         if isinstance(value, InterpreterFunction | BuiltinFunction | ClassValue | ModuleValue):
             raise TypeError(f"a {_kind(value)} cannot be passed to a torch function here")
         kind = type(value)
-        if depth >= _UNWRAP_DEPTH or kind not in (list, tuple, dict, ReturnTuple):
+        if depth >= _UNWRAP_DEPTH or kind not in (list, tuple, dict, ReturnTuple, OrderedDict):
             return value
         # Containers are converted once each (`[row] * 10**5` shares one row), and only when
         # they hold something to convert, so plain number lists pass through uncopied.
         key = id(value)
         if key in memo:
             return memo[key]
-        items = list(value.values()) if kind is dict else value
+        mapping = kind is dict or kind is OrderedDict
+        items = list(value.values()) if mapping else value
         if not any(isinstance(v, _CONVERTED) for v in items):
             memo[key] = value
             return value
-        if kind is dict:
-            result: Any = {k: self._unwrap(v, depth + 1, memo) for k, v in value.items()}
+        if mapping:
+            result: Any = kind(
+                (k, self._unwrap(v, depth + 1, memo, callbacks)) for k, v in value.items()
+            )
         elif kind is list:
-            result = [self._unwrap(v, depth + 1, memo) for v in value]
+            result = [self._unwrap(v, depth + 1, memo, callbacks) for v in value]
         else:
-            result = tuple(self._unwrap(v, depth + 1, memo) for v in value)
+            result = tuple(self._unwrap(v, depth + 1, memo, callbacks) for v in value)
         memo[key] = result
         return result
 
@@ -246,6 +324,8 @@ def _named_fields(value: object) -> tuple[str, ...]:
     cls = type(value)
     if not isinstance(value, tuple) or cls is tuple or isinstance(value, Size):
         return ()
+    if cls.__module__ != "torch.return_types":
+        return ()  # other named tuples (load_state_dict's result) keep their own repr
     fields = getattr(cls, "_fields", None)
     if fields is None and all(hasattr(cls, name) for name in ("values", "indices")):
         fields = ("values", "indices")

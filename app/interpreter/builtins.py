@@ -15,6 +15,7 @@ from app.interpreter.errors import NotAllowed
 from app.interpreter.facades import TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
+from app.interpreter.objects import ObjectFacade
 from app.interpreter.operators import Operators
 from app.interpreter.torch_api import BUILTIN_FUNCTIONS
 from app.interpreter.values import (
@@ -197,6 +198,8 @@ def _len(rt: Runtime, args: Args, kwargs: Kwargs) -> int:
         return len(value.tensor)
     if isinstance(value, str | list | tuple | dict | range | Size):
         return len(value)
+    if isinstance(value, ObjectFacade):
+        return value.length()
     raise TypeError(f"object of type '{type_name(value)}' has no len()")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -9,6 +10,7 @@ from app.interpreter.bridge import Bridge
 from app.interpreter.errors import LimitExceeded
 from app.interpreter.facades import ReturnTuple, TensorFacade
 from app.interpreter.limits import Budget
+from app.interpreter.objects import GeneratorFacade, ObjectFacade
 from app.interpreter.values import type_name
 from engine.size import Size
 
@@ -17,9 +19,12 @@ _ITERATOR_TYPES: Final[tuple[type, ...]] = (
     enumerate, zip, reversed, map,
     type(iter([])), type(iter(())), type(iter("")), type(iter(range(1))), type(iter({})),
     type(reversed([])), type(reversed(range(1))), type({}.keys()), type({}.values()),
-    type({}.items()),
+    type({}.items()), type(OrderedDict().keys()), type(OrderedDict().values()),
+    type(OrderedDict().items()),
 )  # fmt: skip
 _ITERABLE_TYPES: Final = (list, tuple, str, dict, range, Size, ReturnTuple)
+# dict types a program holds (a state_dict() is an OrderedDict)
+_DICT_TYPES: Final = (dict, OrderedDict)
 
 
 class Containers:
@@ -39,12 +44,16 @@ class Containers:
             return map(self.bridge.wrap, iter(tensor))
         if isinstance(value, _ITERABLE_TYPES) or type(value) in _ITERATOR_TYPES:
             return iter(value)
+        if isinstance(value, ObjectFacade):
+            return value.iterate()
+        if isinstance(value, GeneratorFacade):
+            return iter(value.take())
         raise TypeError(f"'{type_name(value)}' object is not iterable")
 
     def iterate(self, value: Any) -> list[Any]:
         """Every item of a program value; items that do not exist yet (a range, an iterator, a
         tensor's rows) are each counted against the loop budget."""
-        if type(value) in (list, tuple, str, Size, dict):
+        if type(value) in (list, tuple, str, Size, dict, OrderedDict):
             return list(value)
         items: list[Any] = []
         for item in self.iterator(value):
@@ -67,6 +76,8 @@ class Containers:
     def get_item(self, container: Any, index: Any) -> Any:
         if isinstance(container, TensorFacade):
             return self.bridge.wrap(container.tensor[self.bridge.unwrap(index)])
+        if isinstance(container, ObjectFacade):
+            return container.get_item(index)
         if isinstance(container, dict):
             self.budget.check_nested(index)  # hashing a tuple key visits all of it
             return container[index]
@@ -77,7 +88,9 @@ class Containers:
     def set_item(self, container: Any, index: Any, value: Any) -> None:
         if isinstance(container, TensorFacade):
             container.tensor[self.bridge.unwrap(index)] = self.bridge.unwrap(value)
-        elif type(container) is dict:
+        elif isinstance(container, ObjectFacade):
+            container.set_item(index, value)
+        elif type(container) in _DICT_TYPES:
             self.budget.check_nested(index)
             if index not in container:
                 self.budget.check_length(len(container) + 1, "dict size")

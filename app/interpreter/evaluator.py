@@ -23,6 +23,7 @@ from app.interpreter.facades import GradModeFacade
 from app.interpreter.functions import bind_arguments, local_names
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
+from app.interpreter.objects import ObjectFacade
 from app.interpreter.operators import Operators
 from app.interpreter.values import (
     BuiltinFunction,
@@ -62,6 +63,7 @@ class Evaluator:
         self.budget = Budget(settings)
         self.line = 0
         self.bridge = Bridge(self.budget, trace, lambda: self.line)
+        self.bridge.invoke = self.call
         self.ops = Operators(self.bridge, self.budget)
         self.containers = Containers(self.bridge, self.budget)
         self.iterator = self.containers.iterator
@@ -400,6 +402,8 @@ class Evaluator:
             if function.construct is None:
                 raise TypeError(f"cannot create '{function.qualname}' instances")
             return function.construct(args, kwargs)
+        if isinstance(function, ObjectFacade):
+            return function.call(args, kwargs)
         if isinstance(function, GradModeFacade) and len(args) == 1 and not kwargs:
             return self._decorated(function, args[0])
         raise TypeError(f"'{type_name(function)}' object is not callable")

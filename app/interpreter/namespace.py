@@ -1,10 +1,12 @@
-"""The importable modules (`torch`, `torch.autograd`, `torch.nn.functional`, `math`) and the
-torch classes a program can name, each built over the allow-lists for one program run.
+"""The importable modules (`torch`, `torch.autograd`, `torch.nn`, `torch.nn.functional`,
+`torch.nn.init`, `torch.optim`, `math`) and the torch classes a program can name, each built
+over the allow-lists for one program run.
 """
 
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -19,17 +21,24 @@ from app.interpreter.facades import (
     TensorFacade,
 )
 from app.interpreter.limits import Budget
+from app.interpreter.objects import ObjectFacade
 from app.interpreter.torch_api import (
     AUTOGRAD_FUNCTIONS,
     FUNCTIONAL_FUNCTIONS,
+    INIT_FUNCTIONS,
     MATH_CONSTANTS,
     MATH_FUNCTIONS,
-    NN_ATTRIBUTES,
+    NN_CLASSES,
+    OPTIM_CLASSES,
     TORCH_FUNCTIONS,
 )
 from app.interpreter.values import BuiltinFunction, ClassValue, ModuleValue
 from engine import autograd as engine_autograd
+from engine import nn as engine_nn
+from engine import optim as engine_optim
 from engine.nn import functional as engine_functional
+from engine.nn import init as engine_init
+from engine.nn.parameter import Parameter
 from engine.size import Size
 
 _MISSING: Final = object()
@@ -54,6 +63,8 @@ class Namespace:
             "torch.autograd": ModuleValue("torch.autograd", self._autograd),
             "torch.nn": ModuleValue("torch.nn", self._nn),
             "torch.nn.functional": ModuleValue("torch.nn.functional", self._functional),
+            "torch.nn.init": ModuleValue("torch.nn.init", self._init),
+            "torch.optim": ModuleValue("torch.optim", self._optim),
             "math": ModuleValue("math", self._math),
         }
 
@@ -70,6 +81,8 @@ class Namespace:
             return self.modules["torch.autograd"]
         if name == "nn":
             return self.modules["torch.nn"]
+        if name == "optim":
+            return self.modules["torch.optim"]
         obj = getattr(engine, name, _MISSING) if name in TORCH_FUNCTIONS else _MISSING
         if obj is _MISSING:
             raise AttributeError(f"module 'torch' has no attribute '{name}'")
@@ -82,9 +95,47 @@ class Namespace:
         return self._cached("torch.autograd", name, lambda: self._value(name, obj, "autograd"))
 
     def _nn(self, name: str) -> Any:
-        if name not in NN_ATTRIBUTES:
+        if name == "functional":
+            return self.modules["torch.nn.functional"]
+        if name == "init":
+            return self.modules["torch.nn.init"]
+        if name not in NN_CLASSES:
             raise AttributeError(f"module 'torch.nn' has no attribute '{name}'")
-        return self.modules["torch.nn.functional"]
+        cls = getattr(engine_nn, name)
+        return self._cached("torch.nn", name, lambda: self.engine_class(name, cls))
+
+    def _init(self, name: str) -> Any:
+        if name not in INIT_FUNCTIONS:
+            raise AttributeError(f"module 'torch.nn.init' has no attribute '{name}'")
+        obj = getattr(engine_init, name)
+        text = f"<function {name} at {id(obj):#x}>"
+        return self._cached("torch.nn.init", name, lambda: self._function(name, obj, text))
+
+    def _optim(self, name: str) -> Any:
+        if name not in OPTIM_CLASSES:
+            raise AttributeError(f"module 'torch.optim' has no attribute '{name}'")
+        cls = getattr(engine_optim, name)
+        return self._cached("torch.optim", name, lambda: self.engine_class(name, cls))
+
+    def engine_class(self, name: str, cls: type) -> ClassValue:
+        """An nn/optim class: constructing it gives a façade (a tensor for `nn.Parameter`)."""
+        bridge = self.bridge
+
+        def construct(args: list[Any], kwargs: dict[str, Any]) -> Any:
+            return bridge.call(cls, args, kwargs, name=name)
+
+        if cls is Parameter:
+
+            def check(value: Any) -> bool:
+                return isinstance(value, TensorFacade) and isinstance(value.tensor, cls)
+
+        else:
+
+            def check(value: Any) -> bool:
+                return isinstance(value, ObjectFacade) and isinstance(value.target, cls)
+
+        qualname = f"{cls.__module__}.{cls.__qualname__}"
+        return ClassValue(qualname, construct, check, engine_class=cls)
 
     def _functional(self, name: str) -> Any:
         obj = (
@@ -182,7 +233,22 @@ class Namespace:
     def class_of_facade(self, value: Any) -> ClassValue | None:
         """The class `type(x)` shows for a façade, or None if `value` is not one."""
         if isinstance(value, TensorFacade):
+            if isinstance(value.tensor, Parameter):
+                parameter: ClassValue = self._nn("Parameter")
+                return parameter
             return self.tensor_class
+        if isinstance(value, ObjectFacade):
+            cls = type(value.target)
+            if cls.__name__ in NN_CLASSES and getattr(engine_nn, cls.__name__) is cls:
+                found: ClassValue = self._nn(cls.__name__)
+                return found
+            if cls.__name__ in OPTIM_CLASSES and getattr(engine_optim, cls.__name__) is cls:
+                found = self._optim(cls.__name__)
+                return found
+            qualname = f"{cls.__module__}.{cls.__qualname__}"
+            return ClassValue(
+                qualname, None, lambda v: isinstance(v, ObjectFacade) and type(v.target) is cls
+            )
         if isinstance(value, DtypeFacade):
             return self.dtype_class
         if isinstance(value, NodeFacade):
@@ -195,6 +261,8 @@ class Namespace:
             return resolved if isinstance(resolved, ClassValue) else None
         if isinstance(value, Size):
             return self.size_class
+        if type(value) is OrderedDict:  # a state_dict()
+            return ClassValue("collections.OrderedDict", None, lambda v: isinstance(v, OrderedDict))
         if isinstance(value, ReturnTuple):
             kind = value.kind
             return ClassValue(

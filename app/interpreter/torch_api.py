@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from app.interpreter.objects import public_attributes, public_methods
+from engine import nn as engine_nn
+from engine import optim as engine_optim
+from engine.nn import init as engine_init
+
 TENSOR_PROPERTIES: Final = frozenset(
     {
         "data",
@@ -103,7 +108,28 @@ TORCH_FUNCTIONS: Final = frozenset(
 )  # fmt: skip
 
 AUTOGRAD_FUNCTIONS: Final = frozenset({"Variable", "grad", "backward"})
-NN_ATTRIBUTES: Final = frozenset({"functional"})
+# torch.nn's classes and torch.optim's optimizers: what the engine's packages export
+NN_CLASSES: Final = frozenset(
+    name for name in engine_nn.__all__ if isinstance(getattr(engine_nn, name), type)
+)
+NN_ATTRIBUTES: Final = frozenset({"functional", "init"}) | NN_CLASSES
+INIT_FUNCTIONS: Final = frozenset(engine_init.__all__)
+OPTIM_CLASSES: Final = frozenset(engine_optim.__all__)
+# the layers (every class but Parameter, which is a tensor)
+_LAYERS: Final = tuple(
+    getattr(engine_nn, name) for name in sorted(NN_CLASSES) if name != "Parameter"
+)
+# what a program may call on a module, an optimizer (and a hook's handle): their public methods
+OBJECT_METHODS: Final = frozenset().union(
+    *(public_methods(cls) for cls in _LAYERS),
+    *(public_methods(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
+    {"remove"},
+)
+# attributes of modules and optimizers a program reads: what their classes declare
+OBJECT_ATTRIBUTES: Final = frozenset().union(
+    *(public_attributes(cls) for cls in _LAYERS),
+    *(public_attributes(getattr(engine_optim, name)) for name in OPTIM_CLASSES),
+)
 FUNCTIONAL_FUNCTIONS: Final = frozenset(
     {
         "relu", "relu6", "leaky_relu", "elu", "gelu", "silu", "softplus", "sigmoid", "tanh",
@@ -141,8 +167,9 @@ FLOAT_METHODS: Final = frozenset({"is_integer"})
 
 # Modules a program may import, and the names `from <module> import <name>` may bind.
 IMPORTABLE_MODULES: Final = frozenset(
-    {"torch", "torch.nn", "torch.nn.functional", "torch.autograd", "math"}
-)
+    {"torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.autograd",
+     "torch.optim", "math"}
+)  # fmt: skip
 
 ALL_ATTRIBUTES: Final = (
     TENSOR_PROPERTIES
@@ -155,6 +182,11 @@ ALL_ATTRIBUTES: Final = (
     | TORCH_FUNCTIONS
     | AUTOGRAD_FUNCTIONS
     | NN_ATTRIBUTES
+    | INIT_FUNCTIONS
+    | OPTIM_CLASSES
+    | OBJECT_METHODS
+    | OBJECT_ATTRIBUTES
+    | {"optim"}
     | FUNCTIONAL_FUNCTIONS
     | MATH_FUNCTIONS
     | MATH_CONSTANTS

@@ -114,20 +114,23 @@ class ClassValue(Opaque):
     """A class the program can name: `int`, `torch.Tensor`, `torch.no_grad`, `Variable` …
 
     `construct` builds an instance (None: the class is not callable); `instance_check` answers
-    `isinstance(x, cls)` for the program's values.
+    `isinstance(x, cls)` for the program's values; `engine_class` is the engine class behind a
+    torch class (`nn.Module`, `nn.Linear`, `optim.SGD`), which a program's class may subclass.
     """
 
-    __slots__ = ("construct", "instance_check", "qualname")
+    __slots__ = ("construct", "engine_class", "instance_check", "qualname")
 
     def __init__(
         self,
         qualname: str,
         construct: Call | None,
         instance_check: Callable[[Any], bool],
+        engine_class: type | None = None,
     ) -> None:
         self.qualname = qualname
         self.construct = construct
         self.instance_check = instance_check
+        self.engine_class = engine_class
 
     def __repr__(self) -> str:
         return f"<class '{self.qualname}'>"

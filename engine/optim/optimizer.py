@@ -62,6 +62,10 @@ class Optimizer:
     """Base class of the optimizers: holds `param_groups` (each a dict of `params` and options)
     and `state` (a dict per parameter, e.g. its momentum buffer)."""
 
+    defaults: dict[str, Any]
+    param_groups: list[dict[str, Any]]
+    state: defaultdict[Tensor, dict[str, Any]]
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         step = cls.__dict__.get("step")
@@ -77,8 +81,8 @@ class Optimizer:
                 "params argument given to the optimizer should be an iterable of Tensors or "
                 "dicts, but got " + typename(params)
             )
-        self.state: defaultdict[Tensor, dict[str, Any]] = defaultdict(dict)
-        self.param_groups: list[dict[str, Any]] = []
+        self.state = defaultdict(dict)
+        self.param_groups = []
         param_groups = list(params)
         if len(param_groups) == 0:
             raise ValueError("optimizer got an empty parameter list")

@@ -22,6 +22,8 @@ import engine
 import engine.autograd
 import engine.nn
 import engine.nn.functional
+import engine.nn.init
+import engine.optim
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = ROOT / "tests" / "golden" / "programs"
@@ -33,7 +35,9 @@ MODULES: dict[str, types.ModuleType] = {
     "torch": engine,
     "torch.nn": engine.nn,
     "torch.nn.functional": engine.nn.functional,
+    "torch.nn.init": engine.nn.init,
     "torch.autograd": engine.autograd,
+    "torch.optim": engine.optim,
     "math": math,
 }
 
@@ -58,6 +62,9 @@ ALLOWED_IMPORTS = {
     "import torch.nn.functional as F",
     "from torch.autograd import Variable",
     "import math",
+    "import torch.nn as nn",
+    "from torch import nn",
+    "import torch.optim as optim",
 }
 GRAD_MODE_MANAGERS = {"torch.no_grad()", "torch.enable_grad()"}
 REFUSED_NODES = (

@@ -20,3 +20,10 @@ __all__ = [
     "Softmax",
     "Tanh",
 ]
+
+# `type(layer)` prints <class 'torch.nn.modules.linear.Linear'>, as in PyTorch (the files here
+# are named as torch's are)
+for _name in __all__:
+    _cls = globals()[_name]
+    if _cls.__module__.startswith("engine."):
+        _cls.__module__ = "torch." + _cls.__module__[len("engine.") :]

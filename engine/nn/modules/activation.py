@@ -10,6 +10,8 @@ from engine.tensor import Tensor
 class ReLU(Module):
     """max(x, 0) elementwise (ReluBackward0); `inplace=True` overwrites the input."""
 
+    inplace: bool
+
     def __init__(self, inplace: bool = False) -> None:
         super().__init__()
         self.inplace = inplace
@@ -38,6 +40,8 @@ class Sigmoid(Module):
 class Softmax(Module):
     """e^x / Σ e^x along `dim` (SoftmaxBackward0)."""
 
+    dim: int | None
+
     def __init__(self, dim: int | None = None) -> None:
         super().__init__()
         self.dim = dim
@@ -51,6 +55,8 @@ class Softmax(Module):
 
 class LogSoftmax(Module):
     """x − log Σ e^x along `dim` (LogSoftmaxBackward0)."""
+
+    dim: int | None
 
     def __init__(self, dim: int | None = None) -> None:
         super().__init__()

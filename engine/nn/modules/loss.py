@@ -46,6 +46,8 @@ class MSELoss(_Loss):
 class NLLLoss(_WeightedLoss):
     """−input[i, target_i] averaged over the batch (NllLossBackward0); input holds log-probs."""
 
+    ignore_index: int
+
     def __init__(
         self,
         weight: Tensor | None = None,
@@ -66,6 +68,9 @@ class NLLLoss(_WeightedLoss):
 
 class CrossEntropyLoss(_WeightedLoss):
     """log_softmax over the classes, then the negative log-likelihood of the targets."""
+
+    ignore_index: int
+    label_smoothing: float
 
     def __init__(
         self,
