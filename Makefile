@@ -36,10 +36,10 @@ bench: setup
 	$(BIN)/python bench/engine_bench.py $(if $(TORCH_PYTHON),--torch-python $(TORCH_PYTHON))
 
 setup: $(STAMP)
-	@bash tools/bootstrap.sh graphviz
+	@bash tools/bootstrap.sh graphviz seccomp
 
 system-deps:
-	@bash tools/bootstrap.sh graphviz chromium
+	@bash tools/bootstrap.sh graphviz chromium seccomp
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

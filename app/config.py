@@ -22,6 +22,9 @@ class Settings:
     # (at lowered priority) cannot take every worker from a classroom's quick runs
     workers: int = min(16, 4 * (os.cpu_count() or 1))
     queue_size: int = 64  # programs waiting for a worker before the API answers 503
+    # an address may hold at most its share of the workers: the pool divided among the
+    # addresses that asked for one within this many seconds (app/worker/fair_queue.py)
+    fair_share_window_s: float = 60.0
     max_body_bytes: int = 65_536  # request bodies beyond this get 413 before being read whole
     retry_after_s: int = 2  # what a 503 tells the client to wait
 
@@ -30,11 +33,13 @@ class Settings:
     max_lines: int = 500
     max_ast_depth: int = 50
     max_ast_nodes: int = 5_000
+    parse_cache_mb: int = 16  # accepted syntax trees a worker keeps, by the memory they hold
 
     # values the program makes
     max_int_bits: int = 4_096
     max_sequence_length: int = 100_000  # characters in a string, items in a list/tuple/dict
     max_nested_elements: int = 1_000_000  # items in a list printed or compared, sublists included
+    max_builtin_steps: int = 10_000_000  # element steps of one C-level builtin (sort, sum of lists)
     max_tensor_elements: int = 1_000_000
     max_live_elements: int = 10_000_000  # elements in all tensors the program holds at once
     max_matmul_flops: int = 500_000_000  # multiply-adds in one matmul
@@ -49,10 +54,20 @@ class Settings:
     cpu_limit_s: int = 10  # RLIMIT_CPU seconds per program
     memory_limit_mb: int = 1_024  # RLIMIT_AS of a worker process
     worker_max_jobs: int = 500  # a worker is replaced after this many programs
+    worker_uid: int = 65534  # an API running as root runs its workers as this uid (and gid)
     # a worker's answer (output, graph and steps as JSON) beyond this is refused unread
     max_answer_bytes: int = 32 * 1024 * 1024
 
-    # HTTP hardening (app/middleware.py, app/ratelimit.py)
+    # what a client may send before the app sees a request (app/__main__.py)
+    http_max_head_bytes: int = 32_768  # request line plus headers
+    http_max_headers: int = 100
+    http_head_timeout_s: float = 10.0  # from a request's first byte (or a new connection)
+    http_body_timeout_s: float = 30.0  # from the end of the headers to the end of the body
+    http_idle_timeout_s: int = 30  # an idle keep-alive connection is closed after this
+    http_max_connections: int = 2_048  # open connections in all (503 beyond)
+    http_max_connections_per_ip: int = 256
+
+    # HTTP hardening (app/middleware/)
     frame_ancestors: str = "'self'"  # CSP frame-ancestors: who may embed the app in a frame
     forwarded_allow_ips: str = ""  # proxies trusted for X-Forwarded-For ("" = proxy headers off)
     secret_key: str = ""  # signs the client cookie; "" = random per process (set it for >1)
@@ -65,8 +80,9 @@ class Settings:
     rate_limit_anonymous_burst: int = 10
     rate_limit_ip_per_s: float = 50.0  # ceiling for one address (a whole class behind one NAT)
     rate_limit_ip_burst: int = 500
-    rate_limit_new_clients_per_s: float = 1.0  # client cookies handed out per address
-    rate_limit_new_clients_burst: int = 200
+    # client cookies handed out per address: a class arriving at once, not a cookie farm
+    rate_limit_new_clients_per_s: float = 2.0
+    rate_limit_new_clients_burst: int = 100
     rate_limit_max_tracked: int = 100_000  # buckets kept per kind (least recently used go)
 
     @classmethod

@@ -2,8 +2,9 @@
 # Container smoke test: really builds the Dockerfile and serves from the built image.
 #
 # No Docker engine is needed. Debian's podman builds the image (`--isolation=chroot`) on a base
-# made offline from the configured Debian mirror with debootstrap (bookworm + python3 + graphviz,
-# imported with `podman import` and passed through the BASE_IMAGE build argument). The image's
+# made offline from the configured Debian mirror with debootstrap (bookworm + python3 + graphviz +
+# python3-seccomp, imported with `podman import` and passed through the BASE_IMAGE build
+# argument). The image's
 # CMD then runs as the image's USER in a chroot of the mounted image (`podman image mount`), with
 # a read-only root and a tmpfs /tmp as compose.yaml recommends, and the script checks /healthz,
 # the image's own HEALTHCHECK command, and one POST /api/run.
@@ -19,7 +20,8 @@ cd "$(dirname "$0")/.."
 
 CACHE=${SMOKE_CACHE:-/var/tmp/autograd-lab-smoke}
 PORT=${SMOKE_PORT:-18765}
-BASE_TAG=localhost/autograd-lab-base:bookworm
+# the tag names what the base holds: a cached base of an older list is not reused
+BASE_TAG=localhost/autograd-lab-base:bookworm-seccomp
 IMAGE_TAG=localhost/autograd-lab:smoke
 START=$(date +%s)
 
@@ -56,15 +58,15 @@ if [ -n "${SMOKE_REBUILD_BASE:-}" ]; then
 fi
 if ! podman image exists "$BASE_TAG"; then
   mkdir -p "$CACHE"
-  if [ ! -f "$CACHE/rootfs/.complete" ]; then
+  if [ "$(cat "$CACHE/rootfs/.complete" 2>/dev/null)" != "$BASE_TAG" ]; then
     MIRROR=$(debian_mirror)
     log "debootstrap bookworm from $MIRROR (takes a minute or two)"
     rm -rf "$CACHE/rootfs"
-    debootstrap --variant=minbase --include=python3,python3-venv,graphviz \
+    debootstrap --variant=minbase --include=python3,python3-venv,python3-seccomp,graphviz \
       bookworm "$CACHE/rootfs" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
       || { tail -n 20 "$CACHE/debootstrap.log"; fail "debootstrap"; }
     rm -rf "$CACHE"/rootfs/var/cache/apt/archives/*.deb "$CACHE"/rootfs/var/lib/apt/lists/*
-    touch "$CACHE/rootfs/.complete"
+    echo "$BASE_TAG" >"$CACHE/rootfs/.complete"
   fi
   log "importing the base as $BASE_TAG"
   tar --exclude=./.complete -C "$CACHE/rootfs" -c . | podman import --quiet - "$BASE_TAG" >/dev/null
@@ -212,6 +214,11 @@ in_server_ns --userspec="$uid:$gid" --groups="$gid" "$MNT" sh -c "touch '$WORKDI
 in_server_ns --userspec="$uid:$gid" --groups="$gid" "$MNT" sh -c 'touch /tmp/probe' \
   || fail "the app cannot write to /tmp"
 log "file system: root read-only, source not writable by $user_name, /tmp writable"
+# The sandbox's start-up line: in this chroot (as in Docker with its default seccomp profile)
+# the namespaces are refused, the system call filter must still be on.
+grep -q "sandbox isolation.*seccomp allow-list: on" "$CACHE/server.log" \
+  || { cat "$CACHE/server.log"; fail "the workers have no seccomp filter"; }
+log "isolation: $(grep -o 'sandbox isolation[^:]*' "$CACHE/server.log" | head -n1); seccomp allow-list: on"
 log "server log (last lines):"
 tail -n 5 "$CACHE/server.log" | sed 's/^/    /'
 log "PASS"

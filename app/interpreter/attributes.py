@@ -155,25 +155,73 @@ def _list_sort(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str,
         raise NotAllowed("list.sort() takes only reverse= here; use sorted()")
     if any(isinstance(v, TensorFacade) for v in value):
         raise NotAllowed("sorting a list of tensors is not supported")
+    attrs.budget.check_sort(value)
     value.sort(reverse=bool(kwargs.get("reverse", False)))
     return None
 
 
+Checked = Callable[[Attributes, Any, list[Any], dict[str, Any]], Any]
+
+
+def _comparing(name: str) -> Checked:
+    """`count`, `index`, `remove`: compare every item with the argument (inside C), so both
+    are measured first; a huge nested tuple would otherwise be compared 10**5 times."""
+
+    def call(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if kwargs:
+            raise TypeError(f"{type_name(value)}.{name}() takes no keyword arguments")
+        attrs.budget.check_nested(value)
+        for arg in args[:1]:
+            attrs.budget.check_nested(arg)
+        return getattr(value, name)(*args)
+
+    return call
+
+
+def _hashing(name: str) -> Checked:
+    """`dict.get`, `pop`, `setdefault`: hashing the key visits all of it (inside C)."""
+
+    def call(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if kwargs:
+            raise TypeError(f"dict.{name}() takes no keyword arguments")
+        for arg in args[:1]:
+            attrs.budget.check_nested(arg)
+        if name == "setdefault":
+            attrs._grow(value, 1)
+        return getattr(value, name)(*args)
+
+    return call
+
+
+def _text_result(name: str) -> Checked:
+    """String methods: `('\ufb03' * 100000).upper()` is 'FFI' * 100000, three times the input."""
+
+    def call(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if kwargs:
+            raise TypeError(f"str.{name}() takes no keyword arguments")
+        result = getattr(value, name)(*args)
+        if isinstance(result, str):
+            attrs.budget.check_length(len(result), "string length")
+        elif isinstance(result, list):
+            attrs.budget.check_length(len(result), "list length")
+        return result
+
+    return call
+
+
 def _dict_update(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if args and isinstance(args[0], dict):
+        attrs.budget.check_nested(list(args[0]))  # every key is hashed again
     other: dict[Any, Any] = dict(args[0]) if args and isinstance(args[0], dict) else {}
     if args and not isinstance(args[0], dict):
         for pair in attrs.iterate(args[0]):
             key, item = pair
+            attrs.budget.check_nested(key)
             other[key] = item
     other.update(kwargs)
     attrs._grow(value, len(other))
     value.update(other)
     return None
-
-
-def _dict_setdefault(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    attrs._grow(value, 1)
-    return value.setdefault(*args)
 
 
 def _str_join(attrs: Attributes, value: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -198,14 +246,17 @@ _METHODS_BY_TYPE: dict[type, frozenset[str]] = {
     str: STR_METHODS,
     float: FLOAT_METHODS,
 }
-_CHECKED: dict[tuple[type, str], Callable[[Attributes, Any, list[Any], dict[str, Any]], Any]] = {
+_HASHING = ("get", "pop", "setdefault")
+_CHECKED: dict[tuple[type, str], Checked] = {
     (list, "append"): _list_append,
     (list, "insert"): _list_insert,
     (list, "extend"): _list_extend,
     (list, "sort"): _list_sort,
     (dict, "update"): _dict_update,
-    (dict, "setdefault"): _dict_setdefault,
     (OrderedDict, "update"): _dict_update,
-    (OrderedDict, "setdefault"): _dict_setdefault,
     (str, "join"): _str_join,
+    **{(kind, name): _comparing(name) for kind in (list, tuple) for name in ("count", "index")},
+    (list, "remove"): _comparing("remove"),
+    **{(kind, name): _hashing(name) for kind in (dict, OrderedDict) for name in _HASHING},
+    **{(str, name): _text_result(name) for name in STR_METHODS - {"join"}},
 }

@@ -138,6 +138,8 @@ class Bridge:
         estimator = ESTIMATORS.get(name)
         if estimator is not None:
             estimator(self.budget, [tensor, *raw_args], raw_kwargs)
+        if name == "tolist":
+            self.budget.check_tolist(tuple(tensor.shape))
         with self._observing("backward" if name == "backward" else ""):
             result = method(*raw_args, **raw_kwargs)
         if name in ("tolist", "item"):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.interpreter.bridge import Bridge
-from app.interpreter.errors import NotAllowed
+from app.interpreter.errors import LimitExceeded, NotAllowed
 from app.interpreter.facades import TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
@@ -136,7 +136,7 @@ def _bool(rt: Runtime, args: Args, kwargs: Kwargs) -> bool:
 
 def _str(rt: Runtime, args: Args, kwargs: Kwargs) -> str:
     value = _one_arg("str", args, kwargs, "")
-    rt.budget.check_nested(value)
+    rt.budget.check_text(value, rt.budget.settings.max_sequence_length)
     text = str(value)
     rt.budget.check_length(len(text), "string length")
     return text
@@ -184,8 +184,10 @@ def _print(rt: Runtime, args: Args, kwargs: Kwargs) -> None:
     for name, value in (("sep", sep), ("end", end)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be None or a string, not {type_name(value)}")
-    for arg in args:
-        rt.budget.check_nested(arg)
+    # the text's size before it is made: print(('a' * 100000,) * 200) must not build 20 MB
+    estimate = sum(rt.budget.text_size(arg) for arg in args)
+    if estimate > rt.budget.output_left:
+        raise LimitExceeded("output size", rt.budget.settings.max_output_bytes, " bytes")
     text = (" " if sep is None else sep).join(str(a) for a in args)
     rt.write(text + ("\n" if end is None else end))
 
@@ -282,6 +284,10 @@ def _round(rt: Runtime, args: Args, kwargs: Kwargs) -> Any:
         raise TypeError(f"type {type_name(value)} doesn't define __round__ method")
     if ndigits is not None and not isinstance(ndigits, int):
         raise TypeError(f"'{type_name(ndigits)}' object cannot be interpreted as an integer")
+    if isinstance(value, int) and ndigits is not None and ndigits < -len(str(abs(value))) - 1:
+        # Python would compute 10 ** -ndigits first (round(1, -10**8): minutes in C); every
+        # int rounds to 0 at more places than it has digits
+        return 0
     return round(value) if ndigits is None else round(value, ndigits)
 
 
@@ -317,6 +323,7 @@ def _extreme(op: str, rt: Runtime, args: Args, kwargs: Kwargs) -> Any:
     key = _key(rt, kwargs.get("key"))
     best, best_key = items[0], key(items[0])
     for item in items[1:]:
+        rt.budget.check_time()
         item_key = key(item)
         if rt.ops.truth(rt.ops.compare(op, item_key, best_key)):
             best, best_key = item, item_key
@@ -329,15 +336,35 @@ def _sum(rt: Runtime, args: Args, kwargs: Kwargs) -> Any:
     total = args[1] if len(args) > 1 else kwargs.get("start", 0)
     if isinstance(total, str):
         raise TypeError("sum() can't sum strings [use ''.join(seq) instead]")
-    for item in rt.iterate(args[0]):
+    items = rt.iterate(args[0])
+    if isinstance(total, list | tuple):
+        # sum(lists, []) copies the running total at every step: quadratic inside C
+        rt.budget.check_steps(_concatenation_steps(len(total), items))
+    for item in items:
+        rt.budget.check_time()
         total = rt.ops.binary("+", total, item)
     return total
+
+
+def _concatenation_steps(start: int, items: list[Any]) -> int:
+    """Items copied by `start + items[0] + items[1] + …` (each `+` copies both sides)."""
+    steps, length = 0, start
+    for item in items:
+        extra = len(item) if isinstance(item, list | tuple) else 1
+        steps += length + extra
+        length += extra
+    return steps
 
 
 def _sorted(rt: Runtime, args: Args, kwargs: Kwargs) -> list[Any]:
     if len(args) != 1 or set(kwargs) - {"key", "reverse"}:
         raise TypeError("sorted() takes one iterable and the keywords key and reverse")
     items = rt.iterate(args[0])
+    reverse = rt.ops.truth(kwargs.get("reverse", False))
+    if kwargs.get("key") is None and not any(isinstance(v, TensorFacade) for v in items):
+        # plain values compare as Python compares them: sort in C, its cost estimated first
+        rt.budget.check_sort(items)
+        return sorted(items, reverse=reverse)
     key = _key(rt, kwargs.get("key"))
     keyed = [(key(item), item) for item in items]
 
@@ -347,7 +374,7 @@ def _sorted(rt: Runtime, args: Args, kwargs: Kwargs) -> list[Any]:
             return -1
         return 1 if rt.ops.truth(rt.ops.compare("<", b[0], a[0])) else 0
 
-    keyed.sort(key=functools.cmp_to_key(before), reverse=rt.ops.truth(kwargs.get("reverse", False)))
+    keyed.sort(key=functools.cmp_to_key(before), reverse=reverse)
     return [item for _, item in keyed]
 
 
@@ -364,7 +391,7 @@ def _all(rt: Runtime, args: Args, kwargs: Kwargs) -> bool:
 def _repr(rt: Runtime, args: Args, kwargs: Kwargs) -> str:
     if len(args) != 1 or kwargs:
         raise TypeError(f"repr() takes exactly one argument ({len(args)} given)")
-    rt.budget.check_nested(args[0])
+    rt.budget.check_text(args[0], rt.budget.settings.max_sequence_length)
     text = repr(args[0])
     rt.budget.check_length(len(text), "string length")
     return text

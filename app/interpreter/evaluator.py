@@ -154,7 +154,7 @@ class Evaluator:
         value = self.evaluate(node.value)
         # 'single' mode echoes only outside function bodies, as Python's compiler does
         if self.function_depth == 0 and value is not None:
-            self.budget.check_nested(value)
+            self.budget.check_text(value, self.budget.output_left, "output size")
             self.write(repr(value) + "\n")
 
     def _assign(self, node: ast.Assign) -> None:
@@ -326,7 +326,10 @@ class Evaluator:
         if not self.ops.truth(self.evaluate(node.test)):
             if node.msg is None:
                 raise AssertionError
-            raise AssertionError(self.evaluate(node.msg))
+            message = self.evaluate(node.msg)
+            # the message becomes text in the answer: `('a' * 100000,) * 3000` is 300 MB
+            self.budget.check_text(message, self.settings.max_sequence_length)
+            raise AssertionError(message)
 
     # expressions -----------------------------------------------------------------------------
 
@@ -525,7 +528,7 @@ class Evaluator:
             assert isinstance(value, ast.FormattedValue)
             item = self.evaluate(value.value)
             self.line = value.lineno
-            self.budget.check_nested(item)
+            self.budget.check_text(item, self.settings.max_sequence_length)
             if value.conversion == ord("r"):
                 item = repr(item)
             elif value.conversion == ord("s"):

@@ -7,11 +7,15 @@ worker process are the backstop for everything else.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
+import itertools
 import math
+import operator
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from app.config import Settings
 from app.interpreter.errors import LimitExceeded
@@ -20,6 +24,7 @@ from app.interpreter.errors import LimitExceeded
 # sandbox worker opts in: a process that also does other work (tests, tools) must not.
 _demotion = {"enabled": False}
 DEMOTE_AFTER_S = 0.5
+DEMOTED_NICENESS = 19
 
 
 def enable_demotion() -> None:
@@ -49,8 +54,10 @@ class Budget:
             # 1/70 of nice 0, so a classroom's short runs stay fast beside endless loops. The
             # pool replaces this worker afterwards (lowering is one-way without privileges).
             self._demoted = True
+            # The whole process group: the worker may be the child of a supervisor (its own pid
+            # namespace), and the pool reads the group's priority.
             with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, 0, 19)
+                os.setpriority(os.PRIO_PGRP, 0, DEMOTED_NICENESS)
         if now > self.deadline:
             raise LimitExceeded("wall-clock time", self.settings.time_limit_s, " s")
 
@@ -88,13 +95,58 @@ class Budget:
         if bits > self.settings.max_int_bits:
             raise LimitExceeded("integer size", self.settings.max_int_bits, " bits")
 
-    def check_nested(self, value: object) -> None:
-        """Before printing or comparing a container: `[[0] * 10**5] * 10**5` is short to build
-        (its rows are shared) but has 10**10 elements to show."""
-        if isinstance(value, list | tuple | dict) and value:
-            limit = self.settings.max_nested_elements
-            if nested_length(value, limit) > limit:
-                raise LimitExceeded("nested elements", limit)
+    def check_nested(self, value: object) -> int:
+        """Before printing, comparing or hashing a container: `[[0] * 10**5] * 10**5` is short to
+        build (its rows are shared) but has 10**10 elements to show. Returns the item count."""
+        if not isinstance(value, list | tuple | dict) or not value:
+            return 1
+        limit = self.settings.max_nested_elements
+        items = nested_length(value, limit)
+        if items > limit:
+            raise LimitExceeded("nested elements", limit)
+        return items
+
+    def check_text(self, value: object, limit: int, what: str = "string length") -> None:
+        """Before making the text of `value` (print, str, repr, an f-string, an echo, an error
+        message): refuse when even a lower bound of its length passes `limit`, so that
+        `('a' * 100000,) * 200` is never turned into 20 MB of text."""
+        if self.text_size(value) > limit:
+            raise LimitExceeded(what, limit, " bytes" if what == "output size" else "")
+
+    def text_size(self, value: object) -> int:
+        """A lower bound on len(repr(value)), refused past the nested-elements limit."""
+        nested = self.settings.max_nested_elements
+        items, characters = nested_size(value, nested)
+        if items > nested:
+            raise LimitExceeded("nested elements", nested)
+        return characters
+
+    def check_steps(self, steps: int) -> None:
+        """Work one builtin call would do inside C (comparisons of a sort, copies of a sum of
+        lists), estimated before it starts: C code never looks at the clock."""
+        if steps > self.settings.max_builtin_steps:
+            raise LimitExceeded(
+                "element steps of one builtin call", self.settings.max_builtin_steps
+            )
+
+    def check_sort(self, items: Sequence[object]) -> None:
+        """A sort compares about n·log2(n) pairs, each visiting up to the items' nested size."""
+        size = self.check_nested(list(items))
+        self.check_steps(size * max(math.ceil(math.log2(len(items) + 1)), 1))
+
+    def check_tolist(self, shape: Sequence[int]) -> None:
+        """`tensor.tolist()` makes one list per row: each within the list-length limit, all of
+        them within the nested-elements limit (a 1-d tensor of 10**6 is not a 10**6-item list)."""
+        for size in shape:
+            self.check_length(size, "list length")
+        elements = shape_elements(shape) + shape_elements(shape[:-1])
+        if elements > self.settings.max_nested_elements:
+            raise LimitExceeded("nested elements", self.settings.max_nested_elements)
+
+    @property
+    def output_left(self) -> int:
+        """Bytes the transcript may still grow by."""
+        return max(self.settings.max_output_bytes - self.output_bytes, 0)
 
     def check_length(self, length: int, what: str = "sequence length") -> None:
         if length > self.settings.max_sequence_length:
@@ -158,25 +210,109 @@ def sequence_repeat_length(length: int, times: int) -> int:
 
 
 def nested_length(value: object, limit: int) -> int:
-    """Leaf count of nested lists/tuples/dicts, stopping once it passes `limit` (iterative)."""
-    count = 0
-    stack: list[object] = [value]
+    """Items inside nested lists/tuples/dicts (containers included), stopping once it passes
+    `limit` (iterative; a container inside itself counts once, as repr shows `[...]`)."""
+    return nested_size(value, limit)[0]
+
+
+_CONTAINERS: frozenset[type] = frozenset({list, tuple, dict})
+_is_container = _CONTAINERS.__contains__
+_is_str = functools.partial(operator.is_, str)
+
+
+def nested_size(value: object, limit: int) -> tuple[int, int]:
+    """(items, characters): what `nested_length` counts, and a lower bound on the length of
+    the value's repr; stops once items pass `limit`.
+
+    Walks without recursion. Each distinct container is measured once (rows shared 10**5 times
+    cost one visit, and count 10**5 times), its plain items counted in bulk by C-level
+    iterators; a container met again on its own path counts as `[...]`, as repr shows it, so a
+    list that contains itself ends.
+    """
+    if type(value) not in _CONTAINERS:
+        return 1, _leaf_text(value)
+    memo: dict[int, tuple[int, int]] = {}
+    path: set[int] = set()
+    # frames: (id, containers inside it still to visit, items so far, characters so far)
+    stack: list[tuple[int, Iterator[object], int, int]] = []
+    total = (0, 0)
+
+    def enter(container: object) -> tuple[int, int] | None:
+        """Measure a container at once if it holds no containers; else open a frame for it."""
+        members = _members(container)
+        kinds = collections.Counter(map(type, members))
+        characters = _container_text(container, len(members))
+        for kind, count in kinds.items():
+            if kind is str:
+                strings = itertools.compress(members, map(_is_str, map(type, members)))
+                characters += sum(map(len, strings))  # type: ignore[arg-type]
+            elif kind not in _CONTAINERS:
+                characters += count * _LEAF_TEXT.get(kind, _OTHER_TEXT)
+        if kinds.keys().isdisjoint(_CONTAINERS):
+            return len(members), characters
+        inner = list(itertools.compress(members, map(_is_container, map(type, members))))
+        path.add(id(container))
+        stack.append((id(container), iter(inner), len(members), characters))
+        return None
+
+    measured = enter(value)
+    if measured is not None:
+        return measured
     while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-            if len(stack) > limit:
-                return limit + 1
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
-            if len(stack) > limit:
-                return limit + 1
+        key, inner, items, characters = stack[-1]
+        child = next(inner, _END)
+        if child is _END:
+            stack.pop()
+            path.discard(key)
+            memo[key] = (items, characters)
+            if not stack:
+                total = (items, characters)
+                break
+            parent = stack[-1]
+            stack[-1] = (parent[0], parent[1], parent[2] + items, parent[3] + characters)
+            continue
+        if id(child) in memo:
+            extra = memo[id(child)]
+        elif id(child) in path:
+            extra = (0, 5)  # [...]
         else:
-            count += 1
-            if count > limit:
-                return count
-    return count
+            opened = enter(child)
+            if opened is None:
+                continue
+            extra = memo[id(child)] = opened
+        stack[-1] = (key, inner, items + extra[0], characters + extra[1])
+        if items + extra[0] > limit:
+            return items + extra[0], characters + extra[1]
+    return total
+
+
+_END = object()
+
+
+def _members(container: object) -> list[object]:
+    if isinstance(container, dict):
+        return [*container.keys(), *container.values()]
+    assert isinstance(container, list | tuple)
+    return list(container)
+
+
+def _container_text(container: object, members: int) -> int:
+    """Brackets and separators: `[]`, `, ` between items, `: ` inside each dict item."""
+    if isinstance(container, dict):
+        return 2 + 2 * max(members // 2 - 1, 0) + members
+    return 2 + 2 * max(members - 1, 0)
+
+
+# The shortest repr of a plain value of each type (`0`, `0.0`, `None`, `True`); anything else a
+# program holds (a tensor, a function) prints at least as long as `tensor(0.)`.
+_LEAF_TEXT: dict[type, int] = {int: 1, float: 3, bool: 4, type(None): 4}
+_OTHER_TEXT = 8
+
+
+def _leaf_text(value: object) -> int:
+    if isinstance(value, str):
+        return len(value)
+    return _LEAF_TEXT.get(type(value), _OTHER_TEXT)
 
 
 def broadcast_elements(shapes: Sequence[Sequence[int]]) -> int | None:

@@ -249,6 +249,13 @@ class Namespace:
             raw = [bridge.unwrap(a) for a in args]
             if name in ("fsum", "prod") and raw:
                 raw[0] = [bridge.unwrap(v) for v in iterate(args[0])]
+            if name == "prod" and raw:
+                # the product's size before multiplying: math.prod(range(1, 100000)) is a
+                # 1.5-million-bit integer built by ever slower multiplications inside C
+                start = kwargs.get("start", 1)
+                factors = [*raw[0], start]
+                if all(isinstance(f, int) for f in factors):
+                    budget.check_int_bits(sum(abs(f).bit_length() for f in factors))
             if name == "factorial" and raw and isinstance(raw[0], int) and raw[0] > 0:
                 budget.check_int_bits(int(raw[0] * math.log2(max(raw[0], 2))))
             result = function(*raw, **kwargs)

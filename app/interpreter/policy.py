@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -16,6 +15,7 @@ from typing import Final
 from app.config import Settings
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError
 from app.interpreter.torch_api import ALL_ATTRIBUTES, BUILTIN_FUNCTIONS, IMPORTABLE_MODULES
+from app.interpreter.tree_cache import TreeCache
 
 ALLOWED_NODES: Final[frozenset[type[ast.AST]]] = frozenset(
     {
@@ -81,13 +81,19 @@ class _Context:
     line: int | None = None  # the nearest enclosing line, for nodes that have none
 
 
-@functools.lru_cache(maxsize=256)
+TREES = TreeCache()
+
+
 def parse_program(source: str, settings: Settings) -> ast.Module:
     """Parse `source` and check it against the allow-list; raise a ProgramError if refused.
 
-    A classroom runs the same lesson code over and over, so accepted trees are cached (the
-    evaluator never changes a tree; refusals are raised, so they are never cached).
+    A classroom runs the same lesson code over and over, so accepted trees are cached, bounded
+    by the memory they hold (the evaluator never changes a tree; refusals are raised, so they
+    are never cached).
     """
+    cached = TREES.get(source, settings)
+    if cached is not None:
+        return cached
     size = len(source.encode("utf-8", "surrogatepass"))
     if size > settings.max_source_bytes:
         raise LimitExceeded("source size", settings.max_source_bytes, " bytes", line=1)
@@ -100,14 +106,17 @@ def parse_program(source: str, settings: Settings) -> ast.Module:
         raise _syntax_error(error.msg, error.lineno or 1) from None
     except UnicodeError:
         raise _syntax_error("source code cannot contain surrogate characters", 1) from None
-    except (RecursionError, MemoryError):
+    except RecursionError:
         raise LimitExceeded("nesting depth", settings.max_ast_depth, line=1) from None
-    check_tree(tree, settings)
+    except MemoryError:
+        raise LimitExceeded("memory", settings.memory_limit_mb, " MB", line=1) from None
+    TREES.put(source, settings, tree, check_tree(tree, settings))
     return tree
 
 
-def check_tree(tree: ast.Module, settings: Settings) -> None:
-    """Walk the whole tree once (iteratively) and refuse the first construct not allowed."""
+def check_tree(tree: ast.Module, settings: Settings) -> int:
+    """Walk the whole tree once (iteratively) and refuse the first construct not allowed;
+    returns the number of nodes."""
     bound: set[str] = set()
     foreign: list[ast.Name] = []  # uses of Python builtins that are not ours, checked at the end
     stack: list[tuple[ast.AST, _Context]] = [(tree, _Context(0, False, False))]
@@ -128,6 +137,7 @@ def check_tree(tree: ast.Module, settings: Settings) -> None:
     for name in foreign:
         if name.id not in bound:
             raise _refuse(f"the name '{name.id}'", name.lineno)
+    return count
 
 
 def _note_names(node: ast.AST, bound: set[str], foreign: list[ast.Name]) -> None:

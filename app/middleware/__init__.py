@@ -1,4 +1,5 @@
-"""Pure ASGI middleware, one per module: security headers, access log, rate limiting.
+"""Pure ASGI middleware, one per module: security headers, access log, rate limiting, and
+cancelling requests whose client went away.
 
 `install` wraps an app in all of them in the order they must run.
 """
@@ -9,6 +10,7 @@ from typing import Any, Protocol
 
 from app.config import Settings
 from app.middleware.access_log import AccessLogMiddleware
+from app.middleware.disconnect import DisconnectMiddleware
 from app.middleware.rate_limit import RateLimitMiddleware
 from app.middleware.security_headers import SecurityHeadersMiddleware
 
@@ -20,7 +22,9 @@ class SupportsAddMiddleware(Protocol):
 
 
 def install(app: SupportsAddMiddleware, settings: Settings) -> None:
-    """Wrap the app: security headers outermost, then access log, then rate limiting."""
+    """Wrap the app: security headers outermost, then access log, then rate limiting, then the
+    disconnect watch right around the handlers."""
+    app.add_middleware(DisconnectMiddleware, settings=settings)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(AccessLogMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)

@@ -82,6 +82,13 @@ class RateLimitMiddleware:
             self.limiter.release(ip, client_id, held)
 
 
+def client_of(scope: Scope) -> tuple[str, str | None]:
+    """(address, pseudonymous client id or None): whose program this request runs, for the
+    worker queue's turns."""
+    client = request_state(scope).get("client")
+    return client_ip(scope), client if isinstance(client, str) else None
+
+
 def report_run_time(scope: Scope, seconds: float) -> None:
     """Tell the rate limiter how long this request's program held a worker (queueing excluded).
 

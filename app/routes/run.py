@@ -8,11 +8,12 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from app.contract import RunResult, run_response
-from app.middleware.rate_limit import report_run_time
+from app.middleware.rate_limit import client_of, report_run_time
 from app.render.pipeline import render_graph
 from app.routes.schema import RunRequest, RunResponse
 from app.routes.state import app_settings, worker_pool
 from app.wire import json_text
+from app.worker.fair_queue import Owner
 from app.worker.pool import PoolSaturated
 
 router = APIRouter()
@@ -34,7 +35,7 @@ async def run_program(request: Request) -> Response:
     pool, settings = worker_pool(request), app_settings(request)
     run = parse_run_request(await read_body(request, settings.max_body_bytes), request)
     try:
-        answer = await pool.run(run.code, run.lang, run.focus)
+        answer = await pool.run(run.code, run.lang, run.focus, Owner.of(*client_of(request.scope)))
     except PoolSaturated:
         raise HTTPException(
             503,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import time
@@ -24,6 +26,7 @@ from typing import Final
 from app.config import Settings
 from app.contract import RunResult, failed_run
 from app.interpreter.hints import hint_text
+from app.interpreter.limits import DEMOTE_AFTER_S, DEMOTED_NICENESS
 from app.worker.answer import (
     READY,
     STOP,
@@ -32,13 +35,24 @@ from app.worker.answer import (
     encode_job,
     receive_answer,
 )
+from app.worker.fair_queue import NOBODY, FairQueue, Owner, QueueFull
+from app.worker.isolation import (
+    Layer,
+    decode_layers,
+    describe,
+    forkserver_environment,
+    protect_api_process,
+    worker_settings,
+)
 from app.worker.process import WorkerTarget, worker_main
 
-# Imported by the forkserver once, so a new worker starts without importing numpy again.
-_PRELOAD = ["app.worker.program"]
+# Imported by the forkserver once, so a new worker starts without importing numpy again, and
+# with every lazily loaded library loaded before it is walled in (app.worker.warm).
+_PRELOAD = ["app.worker.program", "app.worker.warm"]
 # BLAS thread pools would multiply each worker's CPU use and address space.
 _SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 _START_TIMEOUT_S: Final = 60.0
+_log = logging.getLogger("autograd_lab.sandbox")
 
 
 class PoolSaturated(Exception):
@@ -71,13 +85,14 @@ class WorkerPool:
     ) -> None:
         """`check` validates every answer's fields (in the pool's thread, before `run` returns
         it; the web layer passes its response model's); `target` is what each worker process
-        runs (tests give a hostile one)."""
+        runs (tests give a hostile one, or a probe that starts exactly like `worker_main` and
+        then checks its walls from inside)."""
         self.settings = settings
         self._check = check
         self._target = target
+        self.isolation: list[Layer] = []  # the API's own layer, then the first worker's
         self._context: ForkServerContext | None = None
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._waiting = 0
+        self._idle: FairQueue[_Worker] | None = None
         self._busy = 0
         self._executor = ThreadPoolExecutor(
             # one thread waits for each busy worker's answer; the rest start replacements
@@ -93,17 +108,26 @@ class WorkerPool:
     async def start(self) -> None:
         for name in _SINGLE_THREADED:
             os.environ.setdefault(name, "1")
+        self.isolation = [protect_api_process()]
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
+        with forkserver_environment():  # no secret reaches the forkserver or a worker
+            multiprocessing.forkserver.ensure_running()
         self._context = context
-        self._idle = asyncio.Queue()
+        self._idle = FairQueue(
+            self.settings.workers, self.settings.queue_size, self.settings.fair_share_window_s
+        )
         loop = asyncio.get_running_loop()
         for _ in range(self.settings.workers):
             worker = await loop.run_in_executor(self._executor, self._spawn)
-            self._idle.put_nowait(worker)
+            self._idle.put(worker)
+        complete, line = describe(self.isolation)
+        _log.log(logging.INFO if complete else logging.WARNING, line)
 
     async def stop(self) -> None:
         self._stopping = True  # replacements still starting will not spawn
+        if self._idle is not None:
+            self._idle.close()
         if self._replacing:
             await asyncio.gather(*self._replacing, return_exceptions=True)
         loop = asyncio.get_running_loop()
@@ -123,14 +147,22 @@ class WorkerPool:
         assert self._context is not None
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
-            target=self._target, args=(child_end, self.settings), daemon=True, name="sandbox"
+            target=self._target,
+            args=(child_end, worker_settings(self.settings)),
+            daemon=True,
+            name="sandbox",
         )
         process.start()
         child_end.close()
-        # wait until the worker has limited itself and is ready, so deadlines measure programs
-        if not parent_end.poll(_START_TIMEOUT_S) or _handshake(parent_end) != READY:
+        # wait until the worker has walled itself in and is ready, so deadlines measure programs
+        layers = None
+        if parent_end.poll(_START_TIMEOUT_S) and _handshake(parent_end) == READY:
+            layers = _isolation_report(parent_end)
+        if layers is None:
             process.kill()
             raise RuntimeError("a sandbox worker did not start")
+        if len(self.isolation) <= 1:  # the first worker tells what this host allows
+            self.isolation += layers
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
         return worker
@@ -144,32 +176,39 @@ class WorkerPool:
     @property
     def load(self) -> tuple[int, int]:
         """(programs running, programs waiting)."""
-        return self._busy, self._waiting
+        return self._busy, 0 if self._idle is None else self._idle.waiting
 
-    async def run(self, code: str, lang: str, focus: str | None) -> PoolAnswer:
-        """Run one program in a worker: its result (or a timeout/crash error) and the run time."""
+    async def run(
+        self, code: str, lang: str, focus: str | None, owner: Owner = NOBODY
+    ) -> PoolAnswer:
+        """Run one program in a worker: its result (or a timeout/crash error) and the run time.
+
+        Programs wait their turn fairly (`FairQueue`): `owner` says whose program it is.
+        Cancelling the call (the client went away) frees its place, or kills its worker.
+        """
         idle = self._idle
         if idle is None:
             raise RuntimeError("the worker pool is not started")
-        if idle.empty() and self._waiting >= self.settings.queue_size:
-            raise PoolSaturated
-        self._waiting += 1
         try:
-            worker = await idle.get()
-        finally:
-            self._waiting -= 1
+            worker = await idle.get(owner)
+        except QueueFull:
+            raise PoolSaturated from None
         self._busy += 1
         started = time.perf_counter()
         try:
             result, reusable = await self._round_trip(worker, code, lang, focus)
+        except BaseException:
+            idle.done(owner)
+            raise
         finally:
             self._busy -= 1
         # worker time only (not queueing): the rate limiter charges slow programs by it
         run_ms = round((time.perf_counter() - started) * 1000, 1)
         if reusable:
-            idle.put_nowait(worker)
+            idle.put(worker)
         else:
             self._replace_in_background(worker)
+        idle.done(owner)
         return PoolAnswer(result, run_ms)
 
     async def _round_trip(
@@ -185,6 +224,9 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         deadline = self.settings.deadline_s
         reading: asyncio.Future[RunResult | AnswerRefused | None] | None = None
+        # A program stuck inside one C call (a huge sort) never reaches the interpreter's own
+        # clock check: this timer lowers its priority from outside all the same.
+        demotion = loop.call_later(DEMOTE_AFTER_S, _demote, worker)
         try:
             worker.connection.send_bytes(encode_job(code, lang, focus))
             reading = loop.run_in_executor(
@@ -206,6 +248,8 @@ class WorkerPool:
             # the client went away mid-program: its worker is replaced in the background
             self._discard(worker, reading)
             raise
+        finally:
+            demotion.cancel()
         if answer is None:  # EOF: the worker died before answering
             return await self._crash(worker, lang), False
         if isinstance(answer, AnswerRefused):  # the worker is not trusted again
@@ -245,7 +289,7 @@ class WorkerPool:
             return
         replacement = done.result()
         if replacement is not None:
-            self._idle.put_nowait(replacement)
+            self._idle.put(replacement)
 
     def _replace(self, worker: _Worker) -> _Worker | None:
         _kill(worker)
@@ -267,13 +311,22 @@ def _receive(
 
 
 def _niceness(worker: _Worker) -> int:
+    """The worker's niceness: its process group's (the worker leads a group with the process
+    that runs its programs, which is a child when it has its own pid namespace)."""
     pid = worker.process.pid
     if pid is None:
         return 0
     try:
-        return os.getpriority(os.PRIO_PROCESS, pid)
+        return os.getpriority(os.PRIO_PGRP, pid)
     except OSError:
         return 0
+
+
+def _demote(worker: _Worker) -> None:
+    pid = worker.process.pid
+    if pid is not None:
+        with contextlib.suppress(OSError):  # already gone
+            os.setpriority(os.PRIO_PGRP, pid, DEMOTED_NICENESS)
 
 
 def _reap(worker: _Worker) -> int | None:
@@ -330,3 +383,16 @@ def _handshake(connection: Connection) -> bytes | None:
         return connection.recv_bytes(len(READY))
     except (EOFError, OSError):
         return None
+
+
+def _isolation_report(connection: Connection) -> list[Layer] | None:
+    """The worker's second message: its isolation layers (bounded JSON, never unpickled)."""
+    try:
+        if not connection.poll(_START_TIMEOUT_S):
+            return None
+        return decode_layers(connection.recv_bytes(_MAX_REPORT_BYTES))
+    except (EOFError, OSError, ValueError):
+        return None
+
+
+_MAX_REPORT_BYTES: Final = 16_384

@@ -1,4 +1,5 @@
-"""A worker process's life: limit itself (OS limits), then run programs until told to stop."""
+"""A worker process's life: wall itself in (isolation, OS limits), then run programs until told
+to stop."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from multiprocessing.connection import Connection
 from app.config import Settings
 from app.interpreter.limits import enable_demotion
 from app.worker.answer import READY, decode_job, encode_answer
+from app.worker.isolation import Layer, encode_layers, isolate_worker
 
 _OPEN_FILES = 32
 # What a worker process runs: its end of the pipe and the settings.
@@ -18,13 +20,11 @@ WorkerTarget = Callable[[Connection, Settings], None]
 
 
 def worker_main(connection: Connection, settings: Settings) -> None:
-    """A worker's life: limit itself, then run programs until told to stop."""
+    """A worker's life: wall itself in, then run programs until told to stop."""
     from app.worker.program import run_program  # already imported by the forkserver
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
-    limit_resources(settings)
-    enable_demotion()
-    connection.send_bytes(READY)
+    layers = start_worker(connection, settings)
+    send_ready(connection, layers)
     while True:
         try:
             job = decode_job(connection.recv_bytes())
@@ -36,6 +36,22 @@ def worker_main(connection: Connection, settings: Settings) -> None:
         _allow_cpu(settings.cpu_limit_s)
         result = run_program(code, lang, focus, settings)
         connection.send_bytes(encode_answer(result, settings.max_answer_bytes, lang))
+
+
+def start_worker(connection: Connection, settings: Settings) -> list[Layer]:
+    """Everything a worker does before its first program: isolation (namespaces, read-only
+    file system, seccomp …), then the OS limits. Returns the isolation layers it has."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the API process's business
+    layers = isolate_worker(settings, [connection.fileno()])
+    limit_resources(settings)
+    enable_demotion()
+    return layers
+
+
+def send_ready(connection: Connection, layers: list[Layer]) -> None:
+    """READY, then which isolation layers this worker runs under (JSON)."""
+    connection.send_bytes(READY)
+    connection.send_bytes(encode_layers(layers))
 
 
 def limit_resources(settings: Settings) -> None:

@@ -266,6 +266,47 @@ TIME_BOMBS: list[tuple[str, tuple[str, str, int | None]]] = [
     ),
 ]
 
+# Work a builtin would do inside C, where no clock is checked: each is estimated before it runs.
+C_WORK: list[tuple[str, tuple[str, str, int | None]]] = [
+    ("t = ((0,) * 1000,) * 1000\nd = {}\nd.get(t)", limit("nested elements", "1000000", 3)),
+    ("t = ((0,) * 1000,) * 1000\nd = {}\nd.pop(t, 1)", limit("nested elements", "1000000", 3)),
+    (
+        "t = ((0,) * 1000,) * 1000\nd = {}\nd.update({t: 1})",
+        limit("nested elements", "1000000", 3),
+    ),
+    (
+        "t = ((0,) * 1000,) * 1000\nd = {}\nd.setdefault(t, 1)",
+        limit("nested elements", "1000000", 3),
+    ),
+    ("x = [(0,) * 100000] * 20\nx.count((0,) * 100000)", limit("nested elements", "1000000", 2)),
+    ("x = [(0,) * 100000] * 20\nx.index((1,))", limit("nested elements", "1000000", 2)),
+    ("x = [(0,) * 100000] * 20\nx.remove((1,))", limit("nested elements", "1000000", 2)),
+    (
+        "x = [(1, 2, 3, 4, 5, 6, 7, 8)] * 100000\nx.sort()",
+        limit("element steps of one builtin call", "10000000", 2),
+    ),
+    (
+        "x = [(1, 2, 3, 4, 5, 6, 7, 8)] * 100000\ny = sorted(x)",
+        limit("element steps of one builtin call", "10000000", 2),
+    ),
+    ("sum([[0]] * 100000, [])", limit("element steps of one builtin call", "10000000")),
+    ("import math\nmath.prod(range(1, 100000))", limit("integer size", "4096 bits", 2)),
+    ("('\\ufb03' * 100000).upper()", limit("string length", "100000")),
+    ("import torch\ntorch.zeros(1000000).tolist()", limit("list length", "100000", 2)),
+    ("import torch\ntorch.zeros(1000, 1000).tolist()", limit("nested elements", "1000000", 2)),
+    # answers that would be huge text: refused before the text is made
+    ("assert False, ('a' * 100000,) * 200", limit("string length", "100000")),
+    ("assert False, ('a' * 100000,) * 3000", limit("string length", "100000")),
+    ("print(('a' * 100000,) * 200)", limit("output size", "200000 bytes")),
+    ("x = ('a' * 100000,) * 200\nx", limit("output size", "200000 bytes", 2)),
+    ("x = ('a' * 100000,) * 200\nf'{x}'", limit("string length", "100000", 2)),
+    ("x = ('a' * 100000,) * 200\ny = repr(x)", limit("string length", "100000", 2)),
+    (
+        "import torch\nt = torch.zeros(100, 100)\nprint([t] * 100000)",
+        limit("output size", "200000 bytes", 3),
+    ),
+]
+
 AUTOGRAD_MISUSE = [
     *sorted(name for name in CASES if name.startswith("misuse_")),
     "backward_twice",
@@ -282,6 +323,7 @@ PROGRAM_CASES = [
         ("number", NUMBER_BOMBS),
         ("memory", MEMORY_BOMBS),
         ("time", TIME_BOMBS),
+        ("c-work", C_WORK),
     )
     for index, (code, expected) in enumerate(cases)
 ]

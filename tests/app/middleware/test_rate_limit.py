@@ -353,3 +353,22 @@ def test_the_real_app_charges_the_worker_time_not_the_queue_wait() -> None:
             await pool.stop()
 
     assert asyncio.run(scenario()) == [200, 200]
+
+
+def test_cookie_minting_cannot_burst_into_hundreds_with_the_defaults() -> None:
+    lab = Lab()  # shipped defaults
+
+    async def scenario() -> None:
+        minted = 0
+        for _ in range(300):  # a script asking as fast as it can, all within the same second
+            async with lab.browser() as visitor:
+                minted += "set-cookie" in (await visitor.get("/")).headers
+        assert minted == Settings().rate_limit_new_clients_burst == 100
+        lab.clock.now += 10.0  # then two a second
+        later = 0
+        for _ in range(50):
+            async with lab.browser() as visitor:
+                later += "set-cookie" in (await visitor.get("/")).headers
+        assert later == 20
+
+    lab.run(scenario)

@@ -17,7 +17,8 @@ from multiprocessing.connection import Connection
 
 from app.config import Settings
 from app.contract import failed_run
-from app.worker.answer import READY, decode_job, encode_answer
+from app.worker.answer import decode_job, encode_answer
+from app.worker.process import send_ready, start_worker
 from app.worker.program import run_program
 
 PICKLE = "hostile:pickle:"  # followed by the path the exploit would write
@@ -38,7 +39,8 @@ class Exploit:
 
 
 def hostile_worker(connection: Connection, settings: Settings) -> None:
-    connection.send_bytes(READY)
+    # walled in like a real worker (what it sends is what an escaped program could send)
+    send_ready(connection, start_worker(connection, settings))
     while True:
         job = decode_job(connection.recv_bytes())
         if job is None:
