@@ -4,6 +4,9 @@ Run with the scratch torch virtualenv (torch is never a project dependency):
 
     /work/scratch/torchenv/bin/python tools/golden/gen_cpu_kernels.py
 
+On a machine other than the reference one (tools/golden/cpu_fixture.py: MKL's kernels depend
+on the CPU) it writes only the cases that differ there, to cpu_kernels.<cpu>.json beside it.
+
 One thread, as every golden generator here: PyTorch splits large reductions between threads,
 and the single-threaded order is the reference. It writes tests/engine/fixtures/cpu_kernels.json:
 per case its name, the digest of its inputs (so a change in how inputs are built shows) and
@@ -19,6 +22,7 @@ from pathlib import Path
 
 import torch
 from cpu_cases import CaseRunner, all_cases, build_input, digest, encode
+from cpu_fixture import cpu_key, write
 
 OUT = Path(__file__).resolve().parents[2] / "tests" / "engine" / "fixtures" / "cpu_kernels.json"
 
@@ -41,9 +45,12 @@ def main() -> None:
         "torch": torch.__version__,
         "cpu_capability": torch.backends.cpu.get_cpu_capability(),
         "machine": platform.machine(),
+        "cpu": cpu_key(),
     }
-    OUT.write_text(json.dumps({"meta": meta, "cases": records}, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {len(records)} cases to {OUT}")
+    payload = {"meta": meta, "cases": records}
+    out = write(OUT, payload, "cases", lambda ours, ref: ref is not None and ours == ref, 0, False)
+    written = json.loads(out.read_text(encoding="utf-8"))["cases"]
+    print(f"wrote {len(written)} of {len(records)} cases to {out} (cpu {cpu_key()})")
 
 
 if __name__ == "__main__":

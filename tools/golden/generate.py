@@ -39,6 +39,7 @@ PROGRAMS, OUT = CORPORA["api"]
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cpu_fixture import cpu_key, write  # noqa: E402
 from runner import run_program  # noqa: E402
 
 
@@ -105,9 +106,12 @@ def main() -> None:
     torch.set_num_threads(1)
     results = run_all(modules)
     payload = {"torch_version": torch.__version__, "programs": results}
-    text = json.dumps(payload, indent=1, sort_keys=True, ensure_ascii=False)
-    OUT.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(results)} programs, torch {torch.__version__})")
+    # on a machine other than the reference, only what differs there (MKL's kernels depend on
+    # the CPU: tools/golden/cpu_fixture.py)
+    out = write(OUT, payload, "programs", lambda ours, ref: ours == ref)
+    count = len(json.loads(out.read_text(encoding="utf-8"))["programs"])
+    where = f"torch {torch.__version__}, {cpu_key()}"
+    print(f"wrote {out.relative_to(ROOT)} ({count} programs, {where})")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ Expected node chains and messages were produced by PyTorch 2.13 (CPU).
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 import engine as torch
@@ -148,13 +151,36 @@ def test_errors_use_pytorchs_words(call: object, error: type[Exception], message
     assert str(info.value) == message
 
 
-def test_small_products_add_terms_in_pytorchs_order() -> None:
-    # torch 2.13 on x86-64 (MKL's sgemm, AVX512 machine, 1 thread) gives these bits; a
-    # plain left-to-right sum gives 0.05249999463558197, 0.2774999737739563 and
-    # -0.028500020503997803 for three of the four entries
-    a = torch.tensor([[0.15, 0.25, 0.35], [0.45, 0.55, 0.65]])
-    b = torch.tensor([[-0.69, -0.39], [-0.09, 0.21], [0.51, 0.81]])
-    assert (a @ b).tolist() == [
+def _cpu_key() -> str:
+    """This machine's kind, as the golden fixtures name it (tools/golden/cpu_fixture.py)."""
+    path = Path(__file__).resolve().parents[3] / "tools" / "golden" / "cpu_fixture.py"
+    spec = importlib.util.spec_from_file_location("golden_cpu_fixture", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    key: str = module.cpu_key()
+    return key
+
+
+# torch 2.13's bits for a 2x3 @ 3x2 float32 product (MKL's sgemm, 1 thread), by CPU: on the
+# Intel AVX-512 reference MKL adds the terms in its own order (a plain left-to-right sum gives
+# 0.05249999463558197, 0.2774999737739563 and -0.028500020503997803 for three of the four
+# entries); on an AMD EPYC with AVX-512 MKL's kernel gives exactly that left-to-right sum
+SMALL_PRODUCT = {
+    "GenuineIntel-AVX512": [
         [0.05249999091029167, 0.2775000035762787],
         [-0.02850000374019146, 0.4664999842643738],
-    ]
+    ],
+    "AuthenticAMD-AVX512": [
+        [0.05249999463558197, 0.2774999737739563],
+        [-0.028500020503997803, 0.4664999842643738],
+    ],
+}
+
+
+def test_small_products_add_terms_in_pytorchs_order() -> None:
+    key = _cpu_key()
+    assert key in SMALL_PRODUCT, f"record torch's result on this CPU ({key})"
+    a = torch.tensor([[0.15, 0.25, 0.35], [0.45, 0.55, 0.65]])
+    b = torch.tensor([[-0.69, -0.39], [-0.09, 0.21], [0.51, 0.81]])
+    assert (a @ b).tolist() == SMALL_PRODUCT[key]
