@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from starlette.middleware.gzip import GZipMiddleware
-
 from app.config import Settings
 from app.middleware.access_log import AccessLogMiddleware
 from app.middleware.caching import CachingMiddleware
@@ -25,11 +23,10 @@ class SupportsAddMiddleware(Protocol):
 
 
 def install(app: SupportsAddMiddleware, settings: Settings) -> None:
-    """Wrap the app: gzip outermost (so the others see plain bodies), then static Cache-Control,
+    """Wrap the app (inside `app.main`'s gzip, so these see plain bodies): static Cache-Control,
     security headers, access log, rate limiting, and the disconnect watch around the handlers."""
     app.add_middleware(DisconnectMiddleware, settings=settings)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(AccessLogMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(CachingMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
