@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 
 from app.config import Settings, get_settings
 from app.middleware import install as install_middleware
@@ -44,7 +45,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.pool = pool
     app.state.settings = settings
-    install_middleware(app, settings)  # security headers, access log, rate limits
+    install_middleware(app, settings)  # caching, security headers, access log, rate limits
+    # gzip outermost: the middleware above read and hash plain bodies
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> SafeJSONResponse:

@@ -1,5 +1,5 @@
-"""Pure ASGI middleware, one per module: security headers, access log, rate limiting, and
-cancelling requests whose client went away.
+"""Pure ASGI middleware, one per module: compression, static caching, security headers, access
+log, rate limiting, and cancelling requests whose client went away.
 
 `install` wraps an app in all of them in the order they must run.
 """
@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from app.config import Settings
 from app.middleware.access_log import AccessLogMiddleware
+from app.middleware.caching import CachingMiddleware
 from app.middleware.disconnect import DisconnectMiddleware
 from app.middleware.rate_limit import RateLimitMiddleware
 from app.middleware.security_headers import SecurityHeadersMiddleware
@@ -22,9 +23,10 @@ class SupportsAddMiddleware(Protocol):
 
 
 def install(app: SupportsAddMiddleware, settings: Settings) -> None:
-    """Wrap the app: security headers outermost, then access log, then rate limiting, then the
-    disconnect watch right around the handlers."""
+    """Wrap the app (inside `app.main`'s gzip, so these see plain bodies): static Cache-Control,
+    security headers, access log, rate limiting, and the disconnect watch around the handlers."""
     app.add_middleware(DisconnectMiddleware, settings=settings)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(AccessLogMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
+    app.add_middleware(CachingMiddleware)
