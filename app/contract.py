@@ -46,6 +46,7 @@ class TensorNode(TypedDict):
     id: str
     kind: Literal["tensor"]
     name: str | None
+    label: str  # the name when bound, else the source expression ("(w·x)"); never an id
     role: TensorRole
     shape: list[int]
     dtype: str

@@ -30,9 +30,12 @@ def html_text(text: str, limit: int = MAX_CELL_CHARS) -> str:
 
 
 def tensor_label(node: TensorNode, lang: str = "en") -> str:
-    """name (or id), role tag, then data / grad / grad_fn rows; the grad cell carries an id."""
+    """label (name or source expression), role tag, then data / grad / grad_fn rows.
+
+    The grad cell carries an id so the page can update it as steps run.
+    """
     nid = str(node["id"])
-    title = html_text(str(node["name"])) if node.get("name") else html_text(nid)
+    title = html_text(str(node.get("label") or node.get("name") or "…"))
     shape = node.get("shape") or []
     dims = f" [{html_text('×'.join(str(d) for d in shape))}]" if shape else ""
     # a word beside the name, so the role is not told by colour alone

@@ -62,6 +62,10 @@ class TensorNode(BaseModel):
     id: str = Field(description='Stable id: "t1", "t2" … in the order tensors were made.')
     kind: Literal["tensor"] = Field(description="This node is a tensor.")
     name: str | None = Field(description="The program's variable name for it, if it has one.")
+    label: str = Field(
+        description="What every view calls it: the variable name when bound, else the source "
+        'expression that made it ("(w·x)", "sum(out)"); never an internal id.'
+    )
     role: Literal["output", "leaf", "intermediate", "constant"] = Field(
         description="output: a root with a grad_fn (green); leaf: requires grad and receives "
         ".grad (light blue); intermediate: has a grad_fn; constant: needs no grad."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Final
 
 from app.contract import (
@@ -42,11 +43,17 @@ class GraphBuilder:
     """Builds the graph JSON: which graph, its nodes (tensors and grad_fns) and its edges."""
 
     def __init__(
-        self, registry: TraceRegistry, labels: dict[str, str], last_roots: tuple[Tensor, ...]
+        self,
+        registry: TraceRegistry,
+        labels: dict[str, str],
+        last_roots: tuple[Tensor, ...],
+        label_of: Callable[[str], str] | None = None,
     ) -> None:
         self._registry = registry
         self._last_roots = last_roots
         self._labels = labels
+        # the ledger's label: the same words in the graph, the steps and the accessible names
+        self._label_of = label_of if label_of is not None else (lambda tid: labels.get(tid, "…"))
         self._nodes: dict[str, GraphNode] = {}
         self._edges: list[GraphEdge] = []
         self._edge_keys: set[tuple[str, str, int | None, str]] = set()
@@ -146,7 +153,9 @@ class GraphBuilder:
         if self._full(tid):
             return None
         if tid not in self._nodes:
-            self._nodes[tid] = _tensor_json(t, tid, self._labels.get(tid), self._role(t, tid))
+            self._nodes[tid] = _tensor_json(
+                t, tid, self._labels.get(tid), self._label_of(tid), self._role(t, tid)
+            )
         return tid
 
     def _role(self, t: Tensor, tid: str) -> TensorRole:
@@ -176,12 +185,13 @@ class GraphBuilder:
         return fid
 
 
-def _tensor_json(t: Tensor, tid: str, name: str | None, role: TensorRole) -> TensorNode:
+def _tensor_json(t: Tensor, tid: str, name: str | None, label: str, role: TensorRole) -> TensorNode:
     grad = t._grad  # the property warns for non-leaves; the graph shows every grad as it is
     return {
         "id": tid,
         "kind": "tensor",
         "name": name,
+        "label": label,
         "role": role,
         "shape": list(t.shape),
         "dtype": str(t.dtype),

@@ -50,8 +50,10 @@ class ProgramTrace:
             registry.register(tensor)
         registry.refresh_creators()
         labels = _names_by_tensor(registry, names)
-        graph = GraphBuilder(registry, labels, self._log.last_roots).build(names, focus)
         ledger = Ledger(labels, self._expression_parts)
+        graph = GraphBuilder(
+            registry, labels, self._log.last_roots, lambda tid: ledger.label(tid)[0]
+        ).build(names, focus)
         entries = [ledger.annotate(entry) for entry in self._log.entries]
         return graph, entries
 

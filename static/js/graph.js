@@ -177,7 +177,7 @@ export class GraphView {
 
   summary(node, grad) {
     if (node.kind === "function") return `${t("node.function")} ${node.name}`;
-    const name = node.name || t("node.unnamed");
+    const name = node.label || node.name || t("node.unnamed");
     const parts = [
       `${t("node.tensor")} ${name}`,
       `${t("node.data")} ${formatValue(node.data)}`,
@@ -217,12 +217,12 @@ export class GraphView {
     if (node.kind === "function") {
       heading.textContent = `${t("node.function")}: ${node.name}`;
       const output = node.tensor ? this.nodes.get(node.tensor) : null;
-      if (output) add("node.tensor", output.name || t("node.unnamed"));
+      if (output) add("node.tensor", output.label || output.name || t("node.unnamed"));
       for (const [name, text] of Object.entries(node.saved ?? {})) {
         add("node.saved", `${name} = ${text ?? "None"}`, true);
       }
     } else {
-      heading.textContent = `${t("node.tensor")}: ${node.name || t("node.unnamed")}`;
+      heading.textContent = `${t("node.tensor")}: ${node.label || node.name || t("node.unnamed")}`;
       const grad = this.grads.has(id) ? this.grads.get(id) : (node.grad ?? null);
       add("node.shape", `[${(node.shape ?? []).join(", ")}]`);
       add("node.dtype", node.dtype ?? "");

@@ -120,19 +120,20 @@ export class BackwardModel {
   label(id) {
     const node = this.nodes.get(id);
     if (!node) return id;
-    if (node.kind === "tensor") return node.name || t("node.unnamed");
+    if (node.kind === "tensor") return node.label || node.name || t("node.unnamed");
     if (node.name === "AccumulateGrad" && node.tensor) {
       const leaf = this.nodes.get(node.tensor);
       if (leaf?.name) return `${leaf.name} (AccumulateGrad)`;
     }
     const output = node.tensor ? this.nodes.get(node.tensor) : undefined;
-    return output?.name ? `${node.name} (${output.name})` : node.name;
+    const outputLabel = output?.label || output?.name;
+    return outputLabel ? `${node.name} (${outputLabel})` : node.name;
   }
 
   /** Name of the leaf an AccumulateGrad step writes to. */
   leafName(step) {
     const node = this.nodes.get(step.tensor);
-    return node?.name || t("node.unnamed");
+    return node?.label || node?.name || t("node.unnamed");
   }
 
   /** One or more sentences describing the step, for the aria-live region and the caption. */
