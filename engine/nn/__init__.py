@@ -4,6 +4,7 @@ from engine.nn import functional, init
 from engine.nn.module import Module
 from engine.nn.modules import (
     CrossEntropyLoss,
+    Flatten,
     Identity,
     Linear,
     LogSoftmax,
@@ -19,6 +20,7 @@ from engine.nn.parameter import Parameter
 
 __all__ = [
     "CrossEntropyLoss",
+    "Flatten",
     "Identity",
     "Linear",
     "LogSoftmax",

@@ -3,11 +3,13 @@
 from engine.nn.module import Module
 from engine.nn.modules.activation import LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
 from engine.nn.modules.container import Sequential
+from engine.nn.modules.flatten import Flatten
 from engine.nn.modules.linear import Identity, Linear
 from engine.nn.modules.loss import CrossEntropyLoss, MSELoss, NLLLoss
 
 __all__ = [
     "CrossEntropyLoss",
+    "Flatten",
     "Identity",
     "Linear",
     "LogSoftmax",

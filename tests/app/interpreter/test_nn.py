@@ -144,3 +144,25 @@ def test_isinstance_and_type_name_torchs_classes() -> None:
         "<class 'torch.nn.modules.linear.Linear'> <class 'torch.optim.sgd.SGD'> "
         "<class 'torch.optim.sgd.SGD'>\n"
     )
+
+
+def test_flatten_keeps_the_batch_dim_and_prints_and_backprops_as_torch() -> None:
+    # expected text printed by torch 2.13 for the same program
+    out = run(
+        "f = nn.Flatten()\n"
+        "print(f, nn.Flatten(0, 2), type(f))\n"
+        "x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()\n"
+        "y = f(x)\n"
+        "print(y.shape, y.grad_fn.name())\n"
+        "y.sum().backward()\n"
+        "print(x.grad.shape)\n"
+        "print(nn.Sequential(nn.Flatten(), nn.Identity()))\n"
+    )
+    assert out["error"] is None
+    assert out["stdout"] == (
+        "Flatten(start_dim=1, end_dim=-1) Flatten(start_dim=0, end_dim=2)"
+        " <class 'torch.nn.modules.flatten.Flatten'>\n"
+        "torch.Size([2, 12]) ViewBackward0\n"
+        "torch.Size([2, 3, 4])\n"
+        "Sequential(\n  (0): Flatten(start_dim=1, end_dim=-1)\n  (1): Identity()\n)\n"
+    )
