@@ -106,6 +106,10 @@ def parse_program(source: str, settings: Settings) -> ast.Module:
         raise _syntax_error(error.msg, error.lineno or 1) from None
     except UnicodeError:
         raise _syntax_error("source code cannot contain surrogate characters", 1) from None
+    except ValueError as error:
+        # Python before 3.11.4 (Debian 12's 3.11.2) raises ValueError for a null byte where later
+        # releases raise SyntaxError with the same text: the learner sees the same either way
+        raise _syntax_error(str(error), 1) from None
     except RecursionError:
         raise LimitExceeded("nesting depth", settings.max_ast_depth, line=1) from None
     except MemoryError:
