@@ -8,6 +8,7 @@ from typing import Any
 
 from app.interpreter.bridge import Bridge
 from app.interpreter.errors import NotAllowed
+from app.interpreter.exceptions import EXCEPTION_ATTRIBUTES, ExceptionValue
 from app.interpreter.facades import DtypeFacade, NodeFacade, ReturnTuple, TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.objects import ObjectFacade
@@ -52,6 +53,8 @@ class Attributes:
             return getattr(value.dtype, name)
         if isinstance(value, ReturnTuple) and name in value.fields:
             return value[value.fields.index(name)]
+        if isinstance(value, ExceptionValue) and name in EXCEPTION_ATTRIBUTES:
+            return value.args
         if isinstance(value, ClassValue):
             raise AttributeError(f"type object '{value.qualname}' has no attribute '{name}'")
         method = self._plain_method(value, name)

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from app.interpreter.bridge import Bridge
 from app.interpreter.errors import LimitExceeded, NotAllowed
+from app.interpreter.exceptions import exception_classes
 from app.interpreter.facades import TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
@@ -54,6 +55,7 @@ def make_builtins(rt: Runtime) -> dict[str, Any]:
     table: dict[str, Any] = {}
     classes = _builtin_classes(rt)
     table.update(classes)
+    table.update(exception_classes())
     functions: dict[str, Callable[[Runtime, Args, Kwargs], Any]] = {
         "print": _print,
         "len": _len,

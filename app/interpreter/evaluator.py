@@ -19,6 +19,7 @@ from app.interpreter.bridge import Bridge, Tracer
 from app.interpreter.builtins import make_builtins
 from app.interpreter.containers import Containers
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError, UserException
+from app.interpreter.exceptions import ExceptionValue, catchable, matches, to_raise
 from app.interpreter.facades import GradModeFacade
 from app.interpreter.functions import bind_arguments, local_names
 from app.interpreter.limits import Budget
@@ -77,6 +78,7 @@ class Evaluator:
         self.globals = Frame({})
         self.frame = self.globals
         self.function_depth = 0
+        self.handling: list[ExceptionValue] = []  # the exceptions a bare `raise` re-raises
         self.transcript: list[str] = []
         self.warnings: list[RunWarning] = []
         self._statements: dict[type[ast.AST], Callable[[Any], None]] = {
@@ -86,7 +88,8 @@ class Evaluator:
             ast.Pass: lambda node: None, ast.With: self._with,
             ast.FunctionDef: self._function_def, ast.Return: self._return,
             ast.Import: self._import, ast.ImportFrom: self._import_from,
-            ast.Delete: self._delete, ast.Assert: self._assert,
+            ast.Delete: self._delete, ast.Assert: self._assert, ast.Try: self._try,
+            ast.Raise: self._raise,
         }  # fmt: skip
         self._expressions: dict[type[ast.AST], Callable[[Any], Any]] = {
             ast.Constant: lambda node: node.value, ast.Name: self._name,
@@ -330,6 +333,50 @@ class Evaluator:
             # the message becomes text in the answer: `('a' * 100000,) * 3000` is 300 MB
             self.budget.check_text(message, self.settings.max_sequence_length)
             raise AssertionError(message)
+
+    def _try(self, node: ast.Try) -> None:
+        try:
+            self.execute_block(node.body)
+        except Exception as error:
+            caught = catchable(error)
+            if caught is None:
+                raise
+            handler = self._handler_for(node.handlers, caught)
+            if handler is None:
+                raise
+            if handler.name is not None:
+                self.frame.names[handler.name] = caught
+            self.handling.append(caught)
+            try:
+                self.execute_block(handler.body)
+            finally:
+                self.handling.pop()
+                if handler.name is not None:
+                    self.frame.names.pop(handler.name, None)  # as Python's `del e`
+        else:
+            self.execute_block(node.orelse)
+        finally:
+            self.execute_block(node.finalbody)
+
+    def _handler_for(
+        self, handlers: list[ast.ExceptHandler], caught: ExceptionValue
+    ) -> ast.ExceptHandler | None:
+        for handler in handlers:
+            if handler.type is None or matches(caught, self.evaluate(handler.type)):
+                return handler
+        return None
+
+    def _raise(self, node: ast.Raise) -> None:
+        if node.exc is None:
+            if not self.handling:
+                raise RuntimeError("No active exception to reraise")
+            raise self.handling[-1].error
+        error = to_raise(self.evaluate(node.exc))
+        if node.cause is not None:
+            cause = self.evaluate(node.cause)
+            if cause is not None:  # checked as Python checks it; the cause is never reachable
+                to_raise(cause)
+        raise error
 
     # expressions -----------------------------------------------------------------------------
 

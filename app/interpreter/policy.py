@@ -22,6 +22,7 @@ ALLOWED_NODES: Final[frozenset[type[ast.AST]]] = frozenset(
         ast.Module, ast.Expr, ast.Assign, ast.AugAssign, ast.For, ast.While, ast.If, ast.Break,
         ast.Continue, ast.Pass, ast.With, ast.withitem, ast.FunctionDef, ast.Return,
         ast.Import, ast.ImportFrom, ast.alias, ast.Delete, ast.Assert, ast.arguments, ast.arg,
+        ast.Try, ast.ExceptHandler, ast.Raise,
         ast.BoolOp, ast.BinOp, ast.UnaryOp, ast.Compare, ast.IfExp, ast.Call, ast.keyword,
         ast.Constant, ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.List, ast.Tuple,
         ast.Dict, ast.ListComp, ast.DictComp, ast.GeneratorExp, ast.comprehension,
@@ -39,8 +40,6 @@ ALLOWED_NODES: Final[frozenset[type[ast.AST]]] = frozenset(
 CONSTRUCT_NAMES: Final[dict[type[ast.AST], str]] = {
     ast.ClassDef: "a class definition",
     ast.AsyncFunctionDef: "an async function",
-    ast.Try: "a try statement",
-    ast.Raise: "a raise statement",
     ast.Lambda: "a lambda expression",
     ast.Yield: "yield",
     ast.YieldFrom: "yield from",

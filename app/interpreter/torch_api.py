@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from app.interpreter.exceptions import EXCEPTION_ATTRIBUTES, EXCEPTION_NAMES
 from app.interpreter.objects import public_attributes, public_methods
 from engine import nn as engine_nn
 from engine import optim as engine_optim
@@ -197,6 +198,7 @@ ALL_ATTRIBUTES: Final = (
     | OPTIM_CLASSES
     | SCHEDULER_CLASSES
     | {"lr_scheduler", "utils", "data"}
+    | EXCEPTION_ATTRIBUTES
     | DATA_NAMES
     | OBJECT_METHODS
     | OBJECT_ATTRIBUTES
@@ -216,4 +218,4 @@ BUILTIN_FUNCTIONS: Final = frozenset(
     {"print", "len", "range", "enumerate", "zip", "float", "int", "bool", "str", "list",
      "tuple", "dict", "isinstance", "type", "round", "abs", "min", "max", "sum", "sorted",
      "reversed", "any", "all", "repr"}
-)  # fmt: skip
+) | EXCEPTION_NAMES  # fmt: skip

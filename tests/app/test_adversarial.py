@@ -84,8 +84,6 @@ ESCAPES: list[tuple[str, tuple[str, str, int | None]]] = [
     ("def f():\n    yield 1", refused("yield", 2)),
     ("f = lambda: 1", refused("a lambda expression")),
     ("class A:\n    pass", refused("a class definition")),
-    ("try:\n    pass\nexcept Exception:\n    pass", refused("a try statement")),
-    ("raise ValueError('x')", refused("a raise statement")),
     ("global x", refused("a global statement")),
     ("async def f():\n    pass", refused("an async function")),
     ("@print\ndef f():\n    pass", refused("a decorator")),
@@ -434,3 +432,34 @@ def test_wrong_method_and_path(api: TestClient, normal_program_runs: Callable[[]
     assert api.get("/api/run").status_code == 405
     assert api.post("/api/nothing-here", json={"code": "1"}).status_code == 404
     normal_program_runs()
+
+
+# try/except cannot catch the interpreter's limits, nor reach a traceback -----------------------
+
+
+@pytest.mark.parametrize("handler", ["except:", "except Exception:", "except BaseException:"])
+def test_loop_budget_is_not_catchable(handler: str) -> None:
+    from app.worker.program import run_program
+
+    code = f"try:\n    while True:\n        pass\n{handler}\n    print('escaped')\n"
+    result = run_program(code)
+    assert "escaped" not in result["stdout"]
+    assert result["error"] is not None and result["error"]["type"] == "LimitExceeded"
+
+
+def test_caught_exception_exposes_no_traceback_or_context() -> None:
+    from app.worker.program import run_program
+
+    for attribute in ("__traceback__", "__context__", "__class__", "with_traceback"):
+        code = f"try:\n    1 / 0\nexcept Exception as e:\n    e.{attribute}\n"
+        result = run_program(code)
+        assert result["error"] is not None, attribute
+        assert result["error"]["type"] in {"NotAllowed", "AttributeError"}, attribute
+
+
+def test_raising_a_non_exception_is_a_type_error() -> None:
+    from app.worker.program import run_program
+
+    result = run_program("import torch\nraise torch.ones(2)\n")
+    assert result["error"] is not None
+    assert result["error"]["message"] == "exceptions must derive from BaseException"
