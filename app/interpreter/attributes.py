@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.interpreter.bridge import Bridge
+from app.interpreter.classes import ProgramClass, SuperProxy
 from app.interpreter.errors import NotAllowed
 from app.interpreter.facades import DtypeFacade, NodeFacade, ReturnTuple, TensorFacade
 from app.interpreter.limits import Budget
@@ -52,6 +53,8 @@ class Attributes:
             return getattr(value.dtype, name)
         if isinstance(value, ReturnTuple) and name in value.fields:
             return value[value.fields.index(name)]
+        if isinstance(value, ProgramClass | SuperProxy):
+            return value.get_attribute(name)
         if isinstance(value, ClassValue):
             raise AttributeError(f"type object '{value.qualname}' has no attribute '{name}'")
         method = self._plain_method(value, name)
@@ -67,7 +70,7 @@ class Attributes:
             raise AttributeError(
                 f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
             )
-        if isinstance(target, ObjectFacade):
+        if isinstance(target, ObjectFacade | ProgramClass):
             target.set_attribute(name, value)
             return
         raise AttributeError(f"'{type_name(target)}' object has no attribute '{name}'")

@@ -15,6 +15,7 @@ from app.interpreter.errors import LimitExceeded, NotAllowed
 from app.interpreter.facades import TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
+from app.interpreter.classes import ClassRuntime, class_builtins
 from app.interpreter.objects import ObjectFacade
 from app.interpreter.operators import Operators
 from app.interpreter.torch_api import BUILTIN_FUNCTIONS
@@ -39,6 +40,7 @@ class Runtime(Protocol):
     bridge: Bridge
     ops: Operators
     namespace: Namespace
+    classes: ClassRuntime
 
     def write(self, text: str) -> None: ...
 
@@ -75,6 +77,7 @@ def make_builtins(rt: Runtime) -> dict[str, Any]:
     for name, function in functions.items():
         table[name] = BuiltinFunction(name, functools.partial(function, rt))
     table["type"] = BuiltinFunction("type", functools.partial(_type, rt, classes), "<class 'type'>")
+    table.update(class_builtins(rt.classes))  # super, object, staticmethod, …
     assert set(table) == BUILTIN_FUNCTIONS, "builtins and the policy's list must agree"
     return table
 
