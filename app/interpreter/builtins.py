@@ -11,11 +11,11 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.interpreter.bridge import Bridge
+from app.interpreter.classes import ClassRuntime, class_builtins
 from app.interpreter.errors import LimitExceeded, NotAllowed
 from app.interpreter.facades import TensorFacade
 from app.interpreter.limits import Budget
 from app.interpreter.namespace import Namespace
-from app.interpreter.classes import ClassRuntime, class_builtins
 from app.interpreter.objects import ObjectFacade
 from app.interpreter.operators import Operators
 from app.interpreter.torch_api import BUILTIN_FUNCTIONS

@@ -146,15 +146,14 @@ class Property(StaticMethod):
 class BoundMethod(BuiltinFunction):
     """`obj.method`: the program's function with its instance (`<bound method Net.forward …>`)."""
 
-    __slots__ = ("instance", "owner")
+    __slots__ = ("instance",)
 
-    def __init__(self, name: str, call: Any, owner: str, instance: Any) -> None:
+    def __init__(self, name: str, call: Any, instance: Any) -> None:
         super().__init__(name, call)
-        self.owner = owner
         self.instance = instance
 
     def __repr__(self) -> str:  # made when printed: it may run the program's __repr__
-        return f"<bound method {self.owner}.{self.name} of {_short(self.instance)}>"
+        return f"<bound method {self.name} of {_short(self.instance)}>"
 
     def display_type(self) -> str:
         return "method"
@@ -295,7 +294,8 @@ class ProgramModule(_InstanceMembers, ModuleFacade):
     def set_attribute(self, name: str, value: Any) -> None:
         raw = self.bridge.unwrap(value) if isinstance(value, TensorFacade | ObjectFacade) else None
         state = self.target.__dict__
-        registered = any(name in (state.get(s) or ()) for s in ("_parameters", "_modules", "_buffers"))
+        stores = ("_parameters", "_modules", "_buffers")
+        registered = any(name in (state.get(store) or ()) for store in stores)
         if isinstance(raw, Parameter | Module) or registered:
             # the engine registers it (or raises torch's TypeError for a wrong type)
             setattr(self.target, name, raw if raw is not None else _plain(value))
@@ -382,12 +382,13 @@ class ClassRuntime:
             evaluator.function_depth -= 1
         members = body.names
         cls = ProgramClass(node.name, tuple(bases), members, self)
-        for name, value in members.items():
+        for value in members.values():
             function = value.function if isinstance(value, StaticMethod) else value
             if isinstance(function, InterpreterFunction) and function.closure is body:
                 # methods see the module scope, not the class body (as in Python), plus the
                 # hidden `__class__` cell that `super()` reads
                 function.closure = Frame({"__class__": cls}, None, outer)
+                function.name = f"{node.name}.{function.name}"  # Python's qualified name
         return cls
 
     def realise(self, cls: ProgramClass) -> type:
@@ -401,6 +402,11 @@ class ClassRuntime:
             "__module__": "__main__",
             "__qualname__": cls.name,
             "_sandbox_class": cls,
+            "_sandbox_facade": (
+                ProgramModule
+                if any(issubclass(b, Module) for b in python_bases)
+                else ProgramInstance
+            ),
         }
         for name in _ENGINE_CALLED:
             if name in cls.members or any(
@@ -411,9 +417,6 @@ class ClassRuntime:
             realised = type(cls.name, tuple(python_bases) or (object,), namespace)
         except TypeError as error:
             raise TypeError(str(error)) from None
-        realised._sandbox_facade = (
-            ProgramModule if issubclass(realised, Module) else ProgramInstance
-        )
         if len(realised.__mro__) > MAX_MRO:
             raise TypeError(f"a class may have at most {MAX_MRO} classes in its hierarchy here")
         return realised
@@ -422,7 +425,7 @@ class ClassRuntime:
 
     def construct(self, cls: ProgramClass, args: list[Any], kwargs: dict[str, Any]) -> Any:
         realised = cls.realised
-        instance = realised.__new__(realised)
+        instance: Any = object.__new__(realised)
         facade = self.facade(instance)
         init = cls.lookup("__init__")
         if init is not _MISSING:
@@ -478,7 +481,7 @@ class ClassRuntime:
         def call(args: list[Any], kwargs: dict[str, Any]) -> Any:
             return self.call(function, [instance, *args], kwargs)
 
-        return BoundMethod(getattr(function, "name", "function"), call, cls.name, instance)
+        return BoundMethod(getattr(function, "name", "function"), call, instance)
 
     def engine_member(self, cls: ClassValue, name: str, instance: Any) -> BuiltinFunction:
         """`super().<name>` resolving to an engine class: `__init__` or a public method."""
@@ -510,9 +513,7 @@ class ClassRuntime:
             if not isinstance(start, ProgramClass):
                 raise TypeError(f"super() argument 1 must be a type, not {type_name(start)}")
             if not start.instance_check(instance):
-                raise TypeError(
-                    "super(type, obj): obj must be an instance or subtype of type"
-                )
+                raise TypeError("super(type, obj): obj must be an instance or subtype of type")
             return SuperProxy(self, start, instance)
         if args:
             raise TypeError(f"super() takes 0 or 2 arguments here ({len(args)} given)")
@@ -539,9 +540,8 @@ def _dispatcher(runtime: ClassRuntime, name: str) -> Callable[..., Any]:
         assert cls is not None
         member = cls.lookup(name)
         wrapped = [bridge.wrap(a) for a in args]
-        result = runtime.call(
-            runtime.bind(member, facade, cls), wrapped, {k: bridge.wrap(v) for k, v in kwargs.items()}
-        )
+        named = {k: bridge.wrap(v) for k, v in kwargs.items()}
+        result = runtime.call(runtime.bind(member, facade, cls), wrapped, named)
         if name in ("__repr__", "__str__", "extra_repr") and not isinstance(result, str):
             raise TypeError(f"{name} returned non-string (type {type_name(result)})")
         return bridge.unwrap(result)

@@ -121,8 +121,7 @@ def check_tree(tree: ast.Module, settings: Settings) -> int:
     returns the number of nodes."""
     bound: set[str] = set()
     foreign: list[ast.Name] = []  # uses of Python builtins that are not ours, checked at the end
-    members: set[str] = set()
-    unlisted: list[ast.Attribute] = []
+    members = _class_members(tree, settings)
     stack: list[tuple[ast.AST, _Context]] = [(tree, _Context(0, False, False))]
     count = 0
     while stack:
@@ -137,32 +136,47 @@ def check_tree(tree: ast.Module, settings: Settings) -> int:
             raise LimitExceeded("nesting depth", settings.max_ast_depth, line=line)
         _check_node(node, ctx, settings)
         _note_names(node, bound, foreign)
-        _note_members(node, members, unlisted)
+        if isinstance(node, ast.Attribute) and not _known_attribute(node, members):
+            raise _refuse(f"the attribute '.{node.attr}'", node.lineno)
         stack.extend(_children(node, ctx))
     for name in foreign:
         if name.id not in bound:
             raise _refuse(f"the name '{name.id}'", name.lineno)
-    for attribute in sorted(unlisted, key=lambda a: (a.lineno, a.col_offset)):
-        if attribute.attr not in members:
-            raise _refuse(f"the attribute '.{attribute.attr}'", attribute.lineno)
     return count
 
 
-def _note_members(node: ast.AST, members: set[str], unlisted: list[ast.Attribute]) -> None:
+def _known_attribute(node: ast.Attribute, members: frozenset[str]) -> bool:
+    return node.attr in ALL_ATTRIBUTES or node.attr in members or _super_init(node)
+
+
+def _super_init(node: ast.Attribute) -> bool:
+    """`super().__init__` / `super(Net, self).__init__`: the one dunder a program may name."""
+    value = node.value
+    return (
+        node.attr == "__init__"
+        and isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id == "super"
+    )
+
+
+def _class_members(tree: ast.Module, settings: Settings) -> frozenset[str]:
     """Attribute names the program's own classes define (methods, class attributes, what
-    `self.x = …` assigns) and uses of names outside torch's allow-list, checked at the end:
-    the evaluator still looks every name up by receiver, so these reach only program values."""
-    if isinstance(node, ast.Attribute):
-        if isinstance(node.ctx, ast.Store):
+    `self.x = …` assigns): beyond torch's allow-list, a program may use these (the evaluator
+    still looks every name up by receiver, so they reach only the program's own values)."""
+    members: set[str] = set()
+    for count, node in enumerate(ast.walk(tree)):  # breadth-first, without recursion
+        if count > settings.max_ast_nodes:
+            break  # the main walk refuses the program
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
             members.add(node.attr)
-        elif node.attr not in ALL_ATTRIBUTES and node.attr != "__init__":
-            unlisted.append(node)
-    elif isinstance(node, ast.ClassDef):
-        for statement in node.body:
-            if isinstance(statement, ast.FunctionDef):
-                members.add(statement.name)
-            elif isinstance(statement, ast.Assign):
-                members.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.ClassDef):
+            for statement in node.body:
+                if isinstance(statement, ast.FunctionDef):
+                    members.add(statement.name)
+                elif isinstance(statement, ast.Assign):
+                    members.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return frozenset(members)
 
 
 def _note_names(node: ast.AST, bound: set[str], foreign: list[ast.Name]) -> None:
@@ -260,7 +274,7 @@ def _check_name(node: ast.AST, ctx: _Context, settings: Settings) -> None:
 
 def _check_attribute(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Attribute)
-    if node.attr != "__init__":  # `super().__init__()`, `nn.Module.__init__(self)`
+    if not _super_init(node):
         _check_identifier(node.attr, node.lineno, "attribute")
     if node.attr == "numpy":
         raise _refuse(
