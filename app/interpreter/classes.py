@@ -219,7 +219,11 @@ class _InstanceMembers:
         found = cls.lookup(name)
         if found is _MISSING:
             return _MISSING
-        return cls.runtime.call(cls.runtime.bind(found, self, cls), args, {})
+        evaluator = cls.runtime.evaluator
+        line = evaluator.line
+        result = cls.runtime.call(cls.runtime.bind(found, self, cls), args, {})
+        evaluator.line = line  # a bad result is the caller's error, as in Python
+        return result
 
 
 class ProgramInstance(_InstanceMembers, ObjectFacade):
@@ -381,6 +385,7 @@ class ClassRuntime:
             evaluator.frame = outer
             evaluator.function_depth -= 1
         members = body.names
+        evaluator.line = node.lineno  # errors making the class belong to its `class` line
         cls = ProgramClass(node.name, tuple(bases), members, self)
         for value in members.values():
             function = value.function if isinstance(value, StaticMethod) else value
@@ -429,7 +434,9 @@ class ClassRuntime:
         facade = self.facade(instance)
         init = cls.lookup("__init__")
         if init is not _MISSING:
+            line = self.evaluator.line
             result = self.call(self.bind(init, facade, cls), args, kwargs)
+            self.evaluator.line = line  # Python's TypeError belongs to the call
             if result is not None:
                 raise TypeError(f"__init__() should return None, not '{type_name(result)}'")
         else:
@@ -539,9 +546,11 @@ def _dispatcher(runtime: ClassRuntime, name: str) -> Callable[..., Any]:
         cls = runtime.owner_class(facade)
         assert cls is not None
         member = cls.lookup(name)
+        line = runtime.evaluator.line
         wrapped = [bridge.wrap(a) for a in args]
         named = {k: bridge.wrap(v) for k, v in kwargs.items()}
         result = runtime.call(runtime.bind(member, facade, cls), wrapped, named)
+        runtime.evaluator.line = line
         if name in ("__repr__", "__str__", "extra_repr") and not isinstance(result, str):
             raise TypeError(f"{name} returned non-string (type {type_name(result)})")
         return bridge.unwrap(result)

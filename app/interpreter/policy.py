@@ -323,6 +323,11 @@ def _check_import_from(node: ast.AST, ctx: _Context, settings: Settings) -> None
 
 def _check_function(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.FunctionDef)
+    if ctx.in_class and _dunder(node.name) and node.name not in ALLOWED_DUNDERS:
+        allowed = ", ".join(sorted(ALLOWED_DUNDERS))
+        raise _refuse(
+            f"the method '{node.name}'", node.lineno, why=f"a class here may define {allowed}"
+        )
     if not (ctx.in_class and node.name in ALLOWED_DUNDERS):
         _check_identifier(node.name, node.lineno, "function name")
     if node.returns is not None or any(a.annotation for a in _all_args(node.args)):
@@ -350,8 +355,18 @@ def _check_class(node: ast.AST, ctx: _Context, settings: Settings) -> None:
         raise _refuse("a class decorator", node.decorator_list[0].lineno)
     for statement in node.body:
         if not isinstance(statement, _CLASS_BODY):
-            what = CONSTRUCT_NAMES.get(type(statement), f"'{type(statement).__name__}'")
-            raise _refuse(f"{what} in a class body", statement.lineno)
+            what = _STATEMENT_NAMES.get(type(statement)) or CONSTRUCT_NAMES.get(
+                type(statement), "this statement"
+            )
+            raise _refuse(
+                f"{what} in a class body",
+                statement.lineno,
+                why="a class body holds methods and class attributes",
+            )
+
+
+def _dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
 
 
 def _check_lambda(node: ast.AST, ctx: _Context, settings: Settings) -> None:
@@ -364,6 +379,12 @@ def _check_lambda(node: ast.AST, ctx: _Context, settings: Settings) -> None:
 
 # what a class body may hold: methods, class attributes, docstrings
 _CLASS_BODY: Final = (ast.FunctionDef, ast.Assign, ast.Expr, ast.Pass)
+_STATEMENT_NAMES: Final[dict[type[ast.AST], str]] = {
+    ast.For: "a for loop", ast.While: "a while loop", ast.If: "an if statement",
+    ast.With: "a with statement", ast.Import: "an import", ast.ImportFrom: "an import",
+    ast.ClassDef: "a nested class", ast.AugAssign: "an augmented assignment",
+    ast.Delete: "a del statement", ast.Assert: "an assert statement",
+}  # fmt: skip
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:
