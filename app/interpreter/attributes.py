@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.interpreter.bridge import Bridge
+from app.interpreter.classes import ProgramClass, SuperProxy
 from app.interpreter.errors import NotAllowed
 from app.interpreter.exceptions import EXCEPTION_ATTRIBUTES, ExceptionValue
 from app.interpreter.facades import DtypeFacade, NodeFacade, ReturnTuple, TensorFacade
@@ -55,6 +56,8 @@ class Attributes:
             return value[value.fields.index(name)]
         if isinstance(value, ExceptionValue) and name in EXCEPTION_ATTRIBUTES:
             return value.args
+        if isinstance(value, ProgramClass | SuperProxy):
+            return value.get_attribute(name)
         if isinstance(value, ClassValue):
             raise AttributeError(f"type object '{value.qualname}' has no attribute '{name}'")
         method = self._plain_method(value, name)
@@ -70,7 +73,7 @@ class Attributes:
             raise AttributeError(
                 f"attribute '{name}' of 'torch._C.TensorBase' objects is not writable"
             )
-        if isinstance(target, ObjectFacade):
+        if isinstance(target, ObjectFacade | ProgramClass):
             target.set_attribute(name, value)
             return
         raise AttributeError(f"'{type_name(target)}' object has no attribute '{name}'")

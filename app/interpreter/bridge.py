@@ -166,7 +166,7 @@ class Bridge:
             return self.wrap_dtype(value)
         if isinstance(value, GRAD_MODE_TYPES):
             return GradModeFacade(value)
-        if isinstance(value, ENGINE_OBJECTS):
+        if isinstance(value, ENGINE_OBJECTS) or hasattr(type(value), "_sandbox_facade"):
             return self.wrap_object(value)
         if isinstance(value, types.GeneratorType):
             return self._wrap_generator(value)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.interpreter.bridge import Bridge
+from app.interpreter.classes import ClassRuntime, class_builtins
 from app.interpreter.errors import LimitExceeded, NotAllowed
 from app.interpreter.exceptions import exception_classes
 from app.interpreter.facades import TensorFacade
@@ -40,6 +41,7 @@ class Runtime(Protocol):
     bridge: Bridge
     ops: Operators
     namespace: Namespace
+    classes: ClassRuntime
 
     def write(self, text: str) -> None: ...
 
@@ -77,6 +79,7 @@ def make_builtins(rt: Runtime) -> dict[str, Any]:
     for name, function in functions.items():
         table[name] = BuiltinFunction(name, functools.partial(function, rt))
     table["type"] = BuiltinFunction("type", functools.partial(_type, rt, classes), "<class 'type'>")
+    table.update(class_builtins(rt.classes))  # super, object, staticmethod, …
     assert set(table) == BUILTIN_FUNCTIONS, "builtins and the policy's list must agree"
     return table
 

@@ -17,6 +17,7 @@ from app.contract import RunWarning
 from app.interpreter.attributes import Attributes
 from app.interpreter.bridge import Bridge, Tracer
 from app.interpreter.builtins import make_builtins
+from app.interpreter.classes import ClassRuntime
 from app.interpreter.containers import Containers
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError, UserException
 from app.interpreter.exceptions import ExceptionValue, catchable, matches, to_raise
@@ -74,6 +75,7 @@ class Evaluator:
         self.set_item = self.containers.set_item
         self.namespace = Namespace(self.bridge, self.iterate)
         self.attributes = Attributes(self.bridge, self.budget, self.iterate)
+        self.classes = ClassRuntime(self)
         self.builtins = make_builtins(self)
         self.globals = Frame({})
         self.frame = self.globals
@@ -89,7 +91,7 @@ class Evaluator:
             ast.FunctionDef: self._function_def, ast.Return: self._return,
             ast.Import: self._import, ast.ImportFrom: self._import_from,
             ast.Delete: self._delete, ast.Assert: self._assert, ast.Try: self._try,
-            ast.Raise: self._raise,
+            ast.Raise: self._raise, ast.ClassDef: self._class_def,
         }  # fmt: skip
         self._expressions: dict[type[ast.AST], Callable[[Any], Any]] = {
             ast.Constant: lambda node: node.value, ast.Name: self._name,
@@ -99,7 +101,7 @@ class Evaluator:
             ast.Slice: self._slice, ast.List: self._list, ast.Tuple: self._tuple,
             ast.Dict: self._dict, ast.ListComp: self._list_comprehension,
             ast.GeneratorExp: self._list_comprehension, ast.DictComp: self._dict_comprehension,
-            ast.JoinedStr: self._joined_str,
+            ast.JoinedStr: self._joined_str, ast.Lambda: self._lambda,
         }  # fmt: skip
 
     # running ---------------------------------------------------------------------------------
@@ -280,8 +282,32 @@ class Evaluator:
             for arg, default in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)
             if default is not None
         }
-        self.frame.names[node.name] = InterpreterFunction(
+        decorators = [self.evaluate(d) for d in node.decorator_list]
+        value: Any = InterpreterFunction(
             node.name, node, defaults, kw_defaults, self.frame, local_names(node)
+        )
+        for decorator in reversed(decorators):
+            self.line = node.lineno
+            value = self.call(decorator, [value], {})
+        self.frame.names[node.name] = value
+
+    def _class_def(self, node: ast.ClassDef) -> None:
+        self.frame.names[node.name] = self.classes.define(node)
+
+    def _lambda(self, node: ast.Lambda) -> InterpreterFunction:
+        defaults = [self.evaluate(d) for d in node.args.defaults]
+        kw_defaults = {
+            arg.arg: self.evaluate(default)
+            for arg, default in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)
+            if default is not None
+        }
+        body = ast.Return(node.body, lineno=node.lineno, col_offset=node.col_offset)
+        function = ast.FunctionDef(
+            name="<lambda>", args=node.args, body=[body], decorator_list=[],
+            lineno=node.lineno, col_offset=node.col_offset,
+        )  # fmt: skip
+        return InterpreterFunction(
+            "<lambda>", function, defaults, kw_defaults, self.frame, local_names(function)
         )
 
     def _return(self, node: ast.Return) -> None:

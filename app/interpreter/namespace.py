@@ -276,6 +276,9 @@ class Namespace:
             return self.tensor_class
         if isinstance(value, ObjectFacade):
             cls = type(value.target)
+            program_class = getattr(cls, "_sandbox_class", None)  # an instance of `class Net`
+            if isinstance(program_class, ClassValue):
+                return program_class
             if cls.__name__ in NN_CLASSES and getattr(engine_nn, cls.__name__) is cls:
                 found: ClassValue = self._nn(cls.__name__)
                 return found

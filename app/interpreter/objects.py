@@ -325,6 +325,10 @@ ENGINE_OBJECTS: tuple[type, ...] = (
 
 
 def facade_for(value: Any, bridge: ObjectBridge) -> ObjectFacade:
+    program_facade = getattr(type(value), "_sandbox_facade", None)  # a program class's instance
+    if program_facade is not None:
+        facade: ObjectFacade = program_facade(value, bridge)
+        return facade
     if isinstance(value, Module):
         return ModuleFacade(value, bridge)
     if isinstance(value, Optimizer):

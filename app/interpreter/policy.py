@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.config import Settings
+from app.interpreter.classes import ALLOWED_DUNDERS
 from app.interpreter.errors import LimitExceeded, NotAllowed, ProgramError
 from app.interpreter.torch_api import ALL_ATTRIBUTES, BUILTIN_FUNCTIONS, IMPORTABLE_MODULES
 from app.interpreter.tree_cache import TreeCache
@@ -26,7 +27,7 @@ ALLOWED_NODES: Final[frozenset[type[ast.AST]]] = frozenset(
         ast.BoolOp, ast.BinOp, ast.UnaryOp, ast.Compare, ast.IfExp, ast.Call, ast.keyword,
         ast.Constant, ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.List, ast.Tuple,
         ast.Dict, ast.ListComp, ast.DictComp, ast.GeneratorExp, ast.comprehension,
-        ast.JoinedStr, ast.FormattedValue,
+        ast.JoinedStr, ast.FormattedValue, ast.ClassDef, ast.Lambda,
         ast.Load, ast.Store, ast.Del,
         ast.And, ast.Or, ast.Add, ast.Sub, ast.Mult, ast.MatMult, ast.Div, ast.Mod, ast.Pow,
         ast.LShift, ast.RShift, ast.BitOr, ast.BitXor, ast.BitAnd, ast.FloorDiv,
@@ -77,6 +78,7 @@ class _Context:
     in_function: bool
     in_loop: bool
     call_argument: bool = False
+    in_class: bool = False  # directly in a class body (where `def __init__` may be written)
     line: int | None = None  # the nearest enclosing line, for nodes that have none
 
 
@@ -122,6 +124,7 @@ def check_tree(tree: ast.Module, settings: Settings) -> int:
     returns the number of nodes."""
     bound: set[str] = set()
     foreign: list[ast.Name] = []  # uses of Python builtins that are not ours, checked at the end
+    members = _class_members(tree, settings)
     stack: list[tuple[ast.AST, _Context]] = [(tree, _Context(0, False, False))]
     count = 0
     while stack:
@@ -136,11 +139,47 @@ def check_tree(tree: ast.Module, settings: Settings) -> int:
             raise LimitExceeded("nesting depth", settings.max_ast_depth, line=line)
         _check_node(node, ctx, settings)
         _note_names(node, bound, foreign)
+        if isinstance(node, ast.Attribute) and not _known_attribute(node, members):
+            raise _refuse(f"the attribute '.{node.attr}'", node.lineno)
         stack.extend(_children(node, ctx))
     for name in foreign:
         if name.id not in bound:
             raise _refuse(f"the name '{name.id}'", name.lineno)
     return count
+
+
+def _known_attribute(node: ast.Attribute, members: frozenset[str]) -> bool:
+    return node.attr in ALL_ATTRIBUTES or node.attr in members or _super_init(node)
+
+
+def _super_init(node: ast.Attribute) -> bool:
+    """`super().__init__` / `super(Net, self).__init__`: the one dunder a program may name."""
+    value = node.value
+    return (
+        node.attr == "__init__"
+        and isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id == "super"
+    )
+
+
+def _class_members(tree: ast.Module, settings: Settings) -> frozenset[str]:
+    """Attribute names the program's own classes define (methods, class attributes, what
+    `self.x = …` assigns): beyond torch's allow-list, a program may use these (the evaluator
+    still looks every name up by receiver, so they reach only the program's own values)."""
+    members: set[str] = set()
+    for count, node in enumerate(ast.walk(tree)):  # breadth-first, without recursion
+        if count > settings.max_ast_nodes:
+            break  # the main walk refuses the program
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            members.add(node.attr)
+        elif isinstance(node, ast.ClassDef):
+            for statement in node.body:
+                if isinstance(statement, ast.FunctionDef):
+                    members.add(statement.name)
+                elif isinstance(statement, ast.Assign):
+                    members.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return frozenset(members)
 
 
 def _note_names(node: ast.AST, bound: set[str], foreign: list[ast.Name]) -> None:
@@ -150,7 +189,7 @@ def _note_names(node: ast.AST, bound: set[str], foreign: list[ast.Name]) -> None
             bound.add(node.id)
         elif node.id in FOREIGN_BUILTINS:
             foreign.append(node)
-    elif isinstance(node, ast.FunctionDef):
+    elif isinstance(node, ast.FunctionDef | ast.ClassDef):
         bound.add(node.name)
     elif isinstance(node, ast.arg):
         bound.add(node.arg)
@@ -173,10 +212,18 @@ def _children(node: ast.AST, ctx: _Context) -> list[tuple[ast.AST, _Context]]:
         pairs += [(child, loop) for child in node.body]
         pairs += [(child, inner) for child in node.orelse]
         return pairs
-    if isinstance(node, ast.FunctionDef):
+    if isinstance(node, ast.FunctionDef | ast.Lambda):
         body = _Context(depth, True, False, line=line)
         pairs = [(node.args, inner)]
+        if isinstance(node, ast.Lambda):
+            return [*pairs, (node.body, body)]
+        pairs += [(child, inner) for child in node.decorator_list]
         pairs += [(child, body) for child in node.body]
+        return pairs
+    if isinstance(node, ast.ClassDef):
+        members = _Context(depth, ctx.in_function, False, line=line, in_class=True)
+        pairs = [(child, inner) for child in node.bases]
+        pairs += [(child, members) for child in node.body]
         return pairs
     if isinstance(node, ast.Call):
         argument = _Context(depth, ctx.in_function, ctx.in_loop, call_argument=True, line=line)
@@ -230,13 +277,12 @@ def _check_name(node: ast.AST, ctx: _Context, settings: Settings) -> None:
 
 def _check_attribute(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.Attribute)
-    _check_identifier(node.attr, node.lineno, "attribute")
+    if not _super_init(node):
+        _check_identifier(node.attr, node.lineno, "attribute")
     if node.attr == "numpy":
         raise _refuse(
             "'.numpy()'", node.lineno, why="use .tolist() to get the values", hint_key="numpy"
         )
-    if node.attr not in ALL_ATTRIBUTES:
-        raise _refuse(f"the attribute '.{node.attr}'", node.lineno)
 
 
 def _check_constant(node: ast.AST, ctx: _Context, settings: Settings) -> None:
@@ -280,9 +326,13 @@ def _check_import_from(node: ast.AST, ctx: _Context, settings: Settings) -> None
 
 def _check_function(node: ast.AST, ctx: _Context, settings: Settings) -> None:
     assert isinstance(node, ast.FunctionDef)
-    _check_identifier(node.name, node.lineno, "function name")
-    if node.decorator_list:
-        raise _refuse("a decorator", node.decorator_list[0].lineno)
+    if ctx.in_class and _dunder(node.name) and node.name not in ALLOWED_DUNDERS:
+        allowed = ", ".join(sorted(ALLOWED_DUNDERS))
+        raise _refuse(
+            f"the method '{node.name}'", node.lineno, why=f"a class here may define {allowed}"
+        )
+    if not (ctx.in_class and node.name in ALLOWED_DUNDERS):
+        _check_identifier(node.name, node.lineno, "function name")
     if node.returns is not None or any(a.annotation for a in _all_args(node.args)):
         raise _refuse("a type annotation", node.lineno)
     if node.args.vararg is not None:
@@ -296,6 +346,48 @@ def _check_function(node: ast.AST, ctx: _Context, settings: Settings) -> None:
                 f"duplicate argument '{arg.arg}' in function definition", node.lineno
             )
         seen.add(arg.arg)
+
+
+def _check_class(node: ast.AST, ctx: _Context, settings: Settings) -> None:
+    assert isinstance(node, ast.ClassDef)
+    _check_identifier(node.name, node.lineno, "class name")
+    if node.keywords:
+        keyword = node.keywords[0].arg or "**"
+        raise _refuse(f"a class keyword argument ('{keyword}=')", node.lineno)
+    if node.decorator_list:
+        raise _refuse("a class decorator", node.decorator_list[0].lineno)
+    for statement in node.body:
+        if not isinstance(statement, _CLASS_BODY):
+            what = _STATEMENT_NAMES.get(type(statement)) or CONSTRUCT_NAMES.get(
+                type(statement), "this statement"
+            )
+            raise _refuse(
+                f"{what} in a class body",
+                statement.lineno,
+                why="a class body holds methods and class attributes",
+            )
+
+
+def _dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
+
+
+def _check_lambda(node: ast.AST, ctx: _Context, settings: Settings) -> None:
+    assert isinstance(node, ast.Lambda)
+    if node.args.vararg is not None:
+        raise _refuse("'*args'", node.lineno)
+    if node.args.kwarg is not None:
+        raise _refuse("'**kwargs'", node.lineno)
+
+
+# what a class body may hold: methods, class attributes, docstrings
+_CLASS_BODY: Final = (ast.FunctionDef, ast.Assign, ast.Expr, ast.Pass)
+_STATEMENT_NAMES: Final[dict[type[ast.AST], str]] = {
+    ast.For: "a for loop", ast.While: "a while loop", ast.If: "an if statement",
+    ast.With: "a with statement", ast.Import: "an import", ast.ImportFrom: "an import",
+    ast.ClassDef: "a nested class", ast.AugAssign: "an augmented assignment",
+    ast.Delete: "a del statement", ast.Assert: "an assert statement",
+}  # fmt: skip
 
 
 def _all_args(args: ast.arguments) -> list[ast.arg]:
@@ -427,6 +519,8 @@ _NODE_CHECKS: Final = {
     ast.Import: _check_import,
     ast.ImportFrom: _check_import_from,
     ast.FunctionDef: _check_function,
+    ast.ClassDef: _check_class,
+    ast.Lambda: _check_lambda,
     ast.arg: _check_arg,
     ast.keyword: _check_keyword,
     ast.Return: _check_return,

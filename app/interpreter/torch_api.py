@@ -217,5 +217,6 @@ ALL_ATTRIBUTES: Final = (
 BUILTIN_FUNCTIONS: Final = frozenset(
     {"print", "len", "range", "enumerate", "zip", "float", "int", "bool", "str", "list",
      "tuple", "dict", "isinstance", "type", "round", "abs", "min", "max", "sum", "sorted",
-     "reversed", "any", "all", "repr"}
+     "reversed", "any", "all", "repr",
+     "super", "object", "staticmethod", "classmethod", "property"}
 ) | EXCEPTION_NAMES  # fmt: skip

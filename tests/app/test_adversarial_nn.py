@@ -89,7 +89,7 @@ CASES: list[tuple[str, tuple[str, str, int | None]]] = [
     ),
     (
         "lin = nn.Linear(1, 1)\nlin.forward = lambda x: x",
-        refused("a lambda expression", 5),
+        ("AttributeError", "'Linear' object attribute 'forward' is read-only here", 5),
     ),
     (
         "lin = nn.Linear(1, 1)\nlin.apply = print",
