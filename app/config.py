@@ -85,11 +85,6 @@ class Settings:
     rate_limit_new_clients_burst: int = 100
     rate_limit_max_tracked: int = 100_000  # buckets kept per kind (least recently used go)
 
-    # the live classroom (app/classroom/)
-    classroom_idle_expiry_s: float = 3 * 3600.0  # a room nobody used for this long is ended
-    classroom_max_rooms: int = 200  # rooms one process holds at once
-    classroom_max_members: int = 500  # students in one room
-
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Defaults overridden by `AUTOGRAD_LAB_*` variables; a malformed value is an error."""

@@ -1,1 +1,0 @@
-"""The live classroom: rooms a teacher drives and students follow (see app/classroom/room.py)."""
